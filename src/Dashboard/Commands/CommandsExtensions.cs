@@ -1,0 +1,10 @@
+namespace Dashboard.Commands;
+
+public static class CommandsExtensions
+{
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAvailabilityCommands, AvailabilityCommands>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using MudBlazor;
+
+namespace Dashboard.Components.Layout;
+
+/// <summary>One palette for every page: channel state colours must mean the same thing everywhere.</summary>
+public static class DashboardTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1F3A5F",
+            AppbarBackground = "#1F3A5F",
+            Background = "#F4F6F9",
+            Success = "#1B873F",
+            Warning = "#B25E09",
+            Error = "#C62828",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["Inter", "Segoe UI", "DejaVu Sans", "Roboto", "Helvetica", "Arial", "sans-serif"] },
+        },
+    };
+}

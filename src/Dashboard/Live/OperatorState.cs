@@ -1,0 +1,126 @@
+namespace Dashboard.Live;
+
+/// <summary>The dashboard's channels (its own, not the client's: components never see wire types).</summary>
+public enum ChannelKind
+{
+    Chat,
+    Call,
+    Video,
+}
+
+/// <summary>What a channel means for a supervisor right now; the names are the <c>data-state</c> values of CONTRACT.md.</summary>
+public enum ChannelStatus
+{
+    /// <summary>Can take a contact now.</summary>
+    Available,
+
+    /// <summary>Every slot is taken.</summary>
+    Busy,
+
+    /// <summary>Connected, enabled, not busy, not available.</summary>
+    Unavailable,
+
+    /// <summary>The channel is not enabled for the operator.</summary>
+    Disabled,
+
+    /// <summary>The operator is not connected.</summary>
+    Offline,
+}
+
+/// <summary>A set of channels, e.g. those that changed.</summary>
+[Flags]
+public enum ChannelMask
+{
+    None = 0,
+    Chat = 1,
+    Call = 2,
+    Video = 4,
+}
+
+public static class ChannelKinds
+{
+    public static readonly IReadOnlyList<ChannelKind> All = [ChannelKind.Chat, ChannelKind.Call, ChannelKind.Video];
+
+    public static ChannelMask ToMask(this ChannelKind channel) => (ChannelMask)(1 << (int)channel);
+
+    public static string ToWire(this ChannelKind channel) => channel switch
+    {
+        ChannelKind.Chat => "chat",
+        ChannelKind.Call => "call",
+        ChannelKind.Video => "video",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    public static string ToWire(this ChannelStatus status) => status switch
+    {
+        ChannelStatus.Available => "available",
+        ChannelStatus.Busy => "busy",
+        ChannelStatus.Unavailable => "unavailable",
+        ChannelStatus.Disabled => "disabled",
+        ChannelStatus.Offline => "offline",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}
+
+/// <summary>One channel of one operator.</summary>
+public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int Slots, int MaxSlots, ChannelStatus Status)
+{
+    public static readonly ChannelState Offline = new(false, false, false, 0, 0, ChannelStatus.Offline);
+
+    /// <summary>Derives the status the way CONTRACT.md defines it: offline, then disabled, then busy, then available.</summary>
+    public static ChannelState From(bool connected, bool enabled, bool available, bool busy, int slots, int maxSlots)
+    {
+        var status = !connected ? ChannelStatus.Offline
+            : !enabled ? ChannelStatus.Disabled
+            : busy ? ChannelStatus.Busy
+            : available ? ChannelStatus.Available
+            : ChannelStatus.Unavailable;
+        return new ChannelState(enabled, available, busy, slots, maxSlots, status);
+    }
+
+    public int FreeSlots => Status == ChannelStatus.Available ? Math.Max(0, MaxSlots - Slots) : 0;
+}
+
+/// <summary>One operator as the dashboard shows it: roster identity joined with live state.</summary>
+public sealed record OperatorState(
+    int Id,
+    string Name,
+    string? Pseudo,
+    string? Email,
+    string? ExternalId,
+    string? Group,
+    bool Connected,
+    ChannelState Chat,
+    ChannelState Call,
+    ChannelState Video)
+{
+    public ChannelState this[ChannelKind channel] => channel switch
+    {
+        ChannelKind.Chat => Chat,
+        ChannelKind.Call => Call,
+        ChannelKind.Video => Video,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    /// <summary>The channels whose state differs from <paramref name="other"/>'s.</summary>
+    public ChannelMask ChannelsDifferentFrom(OperatorState other)
+    {
+        var mask = ChannelMask.None;
+        if (Chat != other.Chat)
+        {
+            mask |= ChannelMask.Chat;
+        }
+
+        if (Call != other.Call)
+        {
+            mask |= ChannelMask.Call;
+        }
+
+        if (Video != other.Video)
+        {
+            mask |= ChannelMask.Video;
+        }
+
+        return mask;
+    }
+}

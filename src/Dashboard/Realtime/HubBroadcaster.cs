@@ -1,0 +1,33 @@
+using System.Threading.Channels;
+using Dashboard.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Realtime;
+
+/// <summary>Forwards every change set and health change of the store to every hub client, in order.</summary>
+public sealed class HubBroadcaster(AvailabilityStore store, IHubContext<AvailabilityHub, IAvailabilityClient> hub, ILogger<HubBroadcaster> logger)
+    : BackgroundService, IAvailabilityObserver
+{
+    // The store calls observers on the writer's thread; a queue keeps the writer fast and the sends in sequence order.
+    private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void OnChanges(ChangeSet changeSet) => _queue.Writer.TryWrite(() => hub.Clients.All.Changes(changeSet));
+
+    public void OnHealth(UpstreamHealth health) => _queue.Writer.TryWrite(() => hub.Clients.All.Health(health));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = store.Subscribe(this);
+        await foreach (var send in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await send();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Broadcasting to hub clients failed.");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Refit;
+
+namespace Iadvize.Client;
+
+// The wire surface. Every method answers IApiResponse so that non-2xx answers, whose bodies still carry the
+// meta envelope, are read by IadvizeClient rather than thrown.
+internal interface IIadvizeApi
+{
+    [Get("/operator/live")]
+    Task<IApiResponse<WireEnvelope<List<WireOperatorLive>>>> GetLiveAsync(
+        int page, int limit, int? connected, [Query] IDictionary<string, string>? filters, CancellationToken cancellationToken);
+
+    [Get("/operator/{id}/live")]
+    Task<IApiResponse<WireEnvelope<WireOperatorLive>>> GetOperatorLiveAsync(int id, CancellationToken cancellationToken);
+
+    [Put("/operator/{id}/live")]
+    Task<IApiResponse<WireEnvelope<JsonElement?>>> SetOperatorLiveAsync(
+        int id, [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, CancellationToken cancellationToken);
+
+    [Get("/operator")]
+    Task<IApiResponse<WireEnvelope<List<WireOperator>>>> GetOperatorsAsync(
+        int page, int limit, int full, [Query] IDictionary<string, string>? filters, CancellationToken cancellationToken);
+
+    [Get("/operator/{id}")]
+    Task<IApiResponse<WireEnvelope<WireOperator>>> GetOperatorAsync(int id, CancellationToken cancellationToken);
+
+    [Get("/group")]
+    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetGroupsAsync(int page, int limit, CancellationToken cancellationToken);
+
+    [Get("/skill")]
+    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetSkillsAsync(int page, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,115 @@
+namespace Iadvize.Client;
+
+/// <summary>The three channels an operator can work on.</summary>
+public enum Channel
+{
+    Chat,
+    Call,
+    Video,
+}
+
+/// <summary>One channel of one operator, as <c>GET /operator/live</c> reports it.</summary>
+public sealed record ChannelLive(bool Enabled, int SlotNumber, int SlotMaxNumber, bool Busy, bool Available);
+
+/// <summary>One operator's live state.</summary>
+public sealed record OperatorLive(int Id, bool Connected, ChannelLive Chat, ChannelLive Call, ChannelLive Video);
+
+/// <summary>An operator of the roster (<c>GET /operator?full=1</c>).</summary>
+public sealed record OperatorDetails(
+    int Id,
+    string? Name,
+    string? FirstName,
+    string? Pseudo,
+    string? Email,
+    string? ExternalId,
+    int? GroupId,
+    IReadOnlyList<int> SkillIds,
+    IReadOnlyList<int> WebsiteIds,
+    bool ChatEnabled,
+    bool CallEnabled,
+    bool VideoEnabled)
+{
+    /// <summary>"First Last", falling back to the pseudonym, then the id.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var full = string.Join(' ', new[] { FirstName, Name }.Where(part => !string.IsNullOrWhiteSpace(part)));
+            return full.Length > 0 ? full : !string.IsNullOrWhiteSpace(Pseudo) ? Pseudo : $"Operator {Id}";
+        }
+    }
+}
+
+/// <summary>A group or a skill: both are named nodes of a tree.</summary>
+public sealed record NamedNode(int Id, string Name, int? ParentId);
+
+/// <summary>Filters of the operator endpoints (sent as <c>filters[name]=value</c>).</summary>
+public sealed record OperatorFilter(int? GroupId = null, int? SkillId = null, int? WebsiteId = null, string? Name = null)
+{
+    internal Dictionary<string, string>? ToQuery()
+    {
+        var query = new Dictionary<string, string>();
+        if (GroupId is { } group)
+        {
+            query["filters[group_id]"] = group.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (SkillId is { } skill)
+        {
+            query["filters[skill_id]"] = skill.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (WebsiteId is { } website)
+        {
+            query["filters[website_id]"] = website.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!string.IsNullOrEmpty(Name))
+        {
+            query["filters[name]"] = Name;
+        }
+
+        return query.Count == 0 ? null : query;
+    }
+}
+
+/// <summary>What a <c>PUT /operator/{id}/live</c> asks for: per-channel availability and/or a forced disconnection.</summary>
+public sealed record AvailabilityChange(bool? Chat = null, bool? Call = null, bool? Video = null, bool Disconnect = false)
+{
+    public static AvailabilityChange For(Channel channel, bool available) => channel switch
+    {
+        Channel.Chat => new AvailabilityChange(Chat: available),
+        Channel.Call => new AvailabilityChange(Call: available),
+        Channel.Video => new AvailabilityChange(Video: available),
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
+    };
+
+    public bool IsEmpty => Chat is null && Call is null && Video is null && !Disconnect;
+
+    /// <summary>The form fields, as iAdvize's own PHP client sends them.</summary>
+    internal Dictionary<string, string> ToForm()
+    {
+        var form = new Dictionary<string, string>();
+        if (Chat is { } chat)
+        {
+            form["chat[available]"] = chat ? "1" : "0";
+        }
+
+        if (Call is { } call)
+        {
+            form["call[available]"] = call ? "1" : "0";
+        }
+
+        if (Video is { } video)
+        {
+            form["video[available]"] = video ? "1" : "0";
+        }
+
+        if (Disconnect)
+        {
+            form["connected"] = "0";
+        }
+
+        return form;
+    }
+}

@@ -1,0 +1,50 @@
+using Iadvize.Simulator.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Iadvize.Simulator;
+
+public static class SimulatorExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="SimulatedPlatform"/> (singleton, on the registered <see cref="TimeProvider"/>) and the
+    /// background activity that steps it every <see cref="SimulatorOptions.TickInterval"/>. Options bind from the
+    /// <c>Simulator</c> configuration section, then <paramref name="configure"/> applies.
+    /// </summary>
+    public static IServiceCollection AddIadvizeSimulator(this IServiceCollection services, Action<SimulatorOptions>? configure = null)
+    {
+        var options = services.AddOptions<SimulatorOptions>()
+            .BindConfiguration(SimulatorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.TickInterval > TimeSpan.Zero && o.TickInterval <= TimeSpan.FromHours(1), "Simulator:TickInterval must be between 0 (excluded) and 1 hour.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SimulatedPlatform(
+            sp.GetRequiredService<IOptions<SimulatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<SimulatorActivity>();
+        return services;
+    }
+
+    /// <summary>Maps the simulated iAdvize REST API v2 under <paramref name="prefix"/>, e.g. <c>GET {prefix}/operator/live</c>.</summary>
+    public static RouteGroupBuilder MapIadvizeSimulator(this IEndpointRouteBuilder endpoints, string prefix = "/simulator/api/2")
+    {
+        // The fake checks its own API key; the host's user authentication, antiforgery and API description
+        // are for the host's endpoints, not for this one.
+        var api = endpoints.MapGroup(prefix)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        SimulatorEndpoints.Map(api);
+        return api;
+    }
+}

@@ -1,0 +1,71 @@
+using Iadvize.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests;
+
+public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+    private DashboardPage _dashboard = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        _dashboard = new DashboardPage(await _context.NewPageAsync(), fixture.BaseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Traces are kept for failed tests only: open them with the Playwright trace viewer.
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "test";
+        await _context.Tracing.StopAsync(new TracingStopOptions { Path = failed ? Path.Combine("playwright-traces", $"{name}.zip") : null });
+        await _context.DisposeAsync();
+    }
+
+    private SimulatedPlatform Simulator => fixture.Services.GetRequiredService<SimulatedPlatform>();
+
+    [Fact]
+    public async Task The_dashboard_shows_every_operator_with_headline_numbers_and_fresh_data()
+    {
+        await _dashboard.OpenAsync();
+
+        await Assertions.Expect(_dashboard.Kpi("operators")).ToHaveTextAsync(Simulator.OperatorIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await _dashboard.Operators.CountAsync()).ShouldBeGreaterThan(5);
+        await Assertions.Expect(_dashboard.Freshness).ToHaveAttributeAsync("data-stale", "false");
+        await Assertions.Expect(_dashboard.Page.GetByTestId("simulated")).ToBeVisibleAsync();
+        await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "dashboard.png") });
+    }
+
+    [Fact]
+    public async Task Toggling_chat_off_changes_the_state_and_the_simulator_receives_the_form_put()
+    {
+        await _dashboard.OpenAsync();
+        var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
+        var toggle = _dashboard.Toggle(id, "chat");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-checked", "true");
+
+        await toggle.ClickAsync();
+
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-checked", "false");
+        await Assertions.Expect(_dashboard.Channel(id, "chat")).ToHaveAttributeAsync("data-state", "unavailable");
+        await Assertions.Expect(_dashboard.Page.GetByText("Operator is now unavailable for chat channel.", new PageGetByTextOptions { Exact = false })).ToBeVisibleAsync();
+        Simulator.Requests.ShouldContain(r => r.Method == "PUT" && r.Path.EndsWith($"/operator/{id}/live", StringComparison.Ordinal)
+            && r.Body == "chat%5Bavailable%5D=0" && r.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal));
+        Simulator.GetLive(id)!.Chat.Available.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_change_in_the_upstream_reaches_the_open_page_without_a_reload()
+    {
+        await _dashboard.OpenAsync();
+        var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
+
+        Simulator.Disconnect(id);
+
+        await Assertions.Expect(_dashboard.Channel(id, "chat")).ToHaveAttributeAsync("data-state", "offline", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(_dashboard.Toggle(id, "chat")).ToHaveCountAsync(0);
+    }
+}

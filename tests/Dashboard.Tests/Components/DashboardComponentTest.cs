@@ -1,0 +1,48 @@
+using Bunit;
+using Dashboard.Commands;
+using Dashboard.Live;
+using Dashboard.Polling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace Dashboard.Tests.Components;
+
+/// <summary>The one shared bUnit setup: MudBlazor services, loose JS interop, a real store, a fake clock and a recording command service.</summary>
+public abstract class DashboardComponentTest : BunitContext
+{
+    protected static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    protected DashboardComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Store);
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(Options.Create(new PollingOptions()));
+        Services.AddSingleton<IAvailabilityCommands>(Commands);
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    protected AvailabilityStore Store { get; } = new();
+
+    protected FakeTimeProvider Clock { get; } = new(Now);
+
+    protected RecordingCommands Commands { get; } = new();
+
+    protected sealed class RecordingCommands : IAvailabilityCommands
+    {
+        public List<(int OperatorId, ChannelKind Channel, bool Available)> Calls { get; } = [];
+
+        /// <summary>Completes the pending command; until then the toggle shows its pending state.</summary>
+        public TaskCompletionSource<CommandResult> Next { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken)
+        {
+            Calls.Add((operatorId, channel, available));
+            return Next.Task;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using AngleSharp.Dom;
+using Bunit;
+using Dashboard.Commands;
+using Dashboard.Components.Pages;
+using Dashboard.Components.Widgets;
+using Dashboard.Live;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class HomeTests : DashboardComponentTest
+{
+    private static IElement Channel(IRenderedComponent<Home> page, int operatorId, string channel) =>
+        page.Find($"[data-testid=operator][data-operator-id='{operatorId}'] [data-testid=channel][data-channel={channel}]");
+
+    [Fact]
+    public void The_grid_renders_each_channel_state_from_the_snapshot()
+    {
+        Store.PublishSnapshot(
+        [
+            OperatorBuilder.An(1).WithChat(slots: 1, max: 3).WithCall(slots: 1, max: 1).WithVideo(available: false),
+            OperatorBuilder.An(2).WithCall(enabled: false).Offline(),
+        ], Now);
+
+        var page = Render<Home>();
+
+        page.FindAll("[data-testid=operator]").Count.ShouldBe(2);
+        Channel(page, 1, "chat").GetAttribute("data-state").ShouldBe("available");
+        Channel(page, 1, "chat").GetAttribute("data-slots").ShouldBe("1/3");
+        Channel(page, 1, "call").GetAttribute("data-state").ShouldBe("busy");
+        Channel(page, 1, "video").GetAttribute("data-state").ShouldBe("unavailable");
+        Channel(page, 2, "chat").GetAttribute("data-state").ShouldBe("offline");
+        page.Find("[data-kpi=connected]").TextContent.ShouldBe("1");
+        page.Find("[data-kpi=operators]").TextContent.ShouldBe("2");
+        page.Find("[data-kpi=free-slots-chat]").TextContent.ShouldBe("2");
+    }
+
+    [Fact]
+    public void A_disabled_channel_shows_as_disabled_without_a_toggle()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+
+        var page = Render<Home>();
+
+        Channel(page, 1, "call").GetAttribute("data-state").ShouldBe("disabled");
+        page.FindAll("[data-testid=toggle][data-channel=call]").ShouldBeEmpty();
+        page.FindAll("[data-testid=toggle][data-channel=chat]").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task A_toggle_calls_the_command_and_is_disabled_until_it_answers()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(5)], Now);
+        var page = Render<Home>();
+        var toggle = page.Find("[data-testid=toggle][data-operator-id='5'][data-channel=chat]");
+        toggle.GetAttribute("aria-checked").ShouldBe("true");
+
+        // The click's handler waits for the command, which this test completes later.
+        var click = toggle.ClickAsync(new MouseEventArgs());
+
+        Commands.Calls.ShouldBe([(5, ChannelKind.Chat, false)]);
+        page.WaitForAssertion(() => page.Find("[data-testid=toggle][data-operator-id='5']").HasAttribute("disabled").ShouldBeTrue());
+
+        Store.PublishOperator(OperatorBuilder.An(5).WithChat(available: false), Now);
+        Commands.Next.SetResult(new CommandResult(true, "Operator 005 is now unavailable on chat."));
+        await click;
+
+        page.WaitForAssertion(() =>
+        {
+            var after = page.Find("[data-testid=toggle][data-operator-id='5']");
+            after.HasAttribute("disabled").ShouldBeFalse();
+            after.GetAttribute("aria-checked").ShouldBe("false");
+        });
+    }
+
+    [Fact]
+    public void A_change_set_updates_the_page_and_highlights_the_changed_cell()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2)], Now);
+        var page = Render<Home>();
+
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 3, max: 3)], Now.AddSeconds(3));
+
+        page.WaitForAssertion(() =>
+        {
+            var cell = Channel(page, 2, "chat");
+            cell.GetAttribute("data-state").ShouldBe("busy");
+            cell.ClassList.ShouldContain(c => c.StartsWith("flash-", StringComparison.Ordinal));
+        });
+        Channel(page, 1, "chat").ClassList.ShouldNotContain(c => c.StartsWith("flash-", StringComparison.Ordinal));
+        page.Find("[data-kpi=busy-chat]").TextContent.ShouldBe("1");
+    }
+
+    [Fact]
+    public void Only_the_rows_a_change_set_touches_render_again()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2), OperatorBuilder.An(3)], Now);
+        var page = Render<Home>();
+        var before = page.FindComponents<OperatorRow>().ToDictionary(r => r.Instance.Operator.Id, r => r.Instance.RenderCount);
+
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 1), OperatorBuilder.An(3)], Now.AddSeconds(3));
+
+        page.WaitForAssertion(() => Channel(page, 2, "chat").GetAttribute("data-slots").ShouldBe("1/3"));
+        var after = page.FindComponents<OperatorRow>().ToDictionary(r => r.Instance.Operator.Id, r => r.Instance.RenderCount);
+        after[1].ShouldBe(before[1]);
+        after[3].ShouldBe(before[3]);
+        after[2].ShouldBe(before[2] + 1);
+    }
+
+    [Fact]
+    public async Task The_page_unsubscribes_from_the_store_when_it_goes_away()
+    {
+        Render<Home>();
+        var subscribed = Store.ObserverCount;
+
+        await DisposeComponentsAsync();
+
+        Store.ObserverCount.ShouldBeLessThan(subscribed);
+        Store.ObserverCount.ShouldBe(0);
+    }
+}
