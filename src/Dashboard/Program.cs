@@ -2,11 +2,11 @@ using Dashboard;
 using Dashboard.Assets;
 using Dashboard.Commands;
 using Dashboard.Components;
+using Dashboard.Health;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Dashboard.Realtime;
 using Dashboard.Upstream;
-using MudBlazor.Services;
 
 try
 {
@@ -17,23 +17,16 @@ try
     builder.AddPolling();
     builder.AddRealtime();
     builder.AddCommands();
-
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-    builder.Services.AddMudServices();
+    builder.AddHealth();
+    builder.AddDashboardUi();
 
     var app = builder.Build();
 
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-    }
-
     app.UseAssets();
-    app.UseAntiforgery();
-    app.MapStaticAssets();
     app.MapUpstream();
     app.MapRealtime();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapHealth();
+    app.MapDashboardUi();
 
     app.Run();
     return 0;

@@ -25,9 +25,10 @@ internal interface IIadvizeApi
     [Get("/operator/{id}")]
     Task<IApiResponse<WireEnvelope<WireOperator>>> GetOperatorAsync(int id, CancellationToken cancellationToken);
 
+    // Lists answer only ids and links unless full=1.
     [Get("/group")]
-    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetGroupsAsync(int page, int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetGroupsAsync(int page, int limit, int full, CancellationToken cancellationToken);
 
     [Get("/skill")]
-    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetSkillsAsync(int page, int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetSkillsAsync(int page, int limit, int full, CancellationToken cancellationToken);
 }

@@ -63,12 +63,12 @@ public sealed class IadvizeClient
 
     public Task<ApiResult<IReadOnlyList<NamedNode>>> GetAllGroupsAsync(CancellationToken cancellationToken) =>
         PageWalker.ReadAllAsync<NamedNode>(
-            (page, token) => CallAsync(() => _api.GetGroupsAsync(page, PageWalker.MaxLimit, token), envelope => ToPage(envelope, page, MapNode)),
+            (page, token) => CallAsync(() => _api.GetGroupsAsync(page, PageWalker.MaxLimit, 1, token), envelope => ToPage(envelope, page, MapNode)),
             cancellationToken);
 
     public Task<ApiResult<IReadOnlyList<NamedNode>>> GetAllSkillsAsync(CancellationToken cancellationToken) =>
         PageWalker.ReadAllAsync<NamedNode>(
-            (page, token) => CallAsync(() => _api.GetSkillsAsync(page, PageWalker.MaxLimit, token), envelope => ToPage(envelope, page, MapNode)),
+            (page, token) => CallAsync(() => _api.GetSkillsAsync(page, PageWalker.MaxLimit, 1, token), envelope => ToPage(envelope, page, MapNode)),
             cancellationToken);
 
     private static Page<TOut> ToPage<TWire, TOut>(WireEnvelope<List<TWire>> envelope, int requestedPage, Func<TWire, TOut> map)

@@ -51,6 +51,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         }
 
         snapshot.Operators.ShouldContain(o => o.Group != null);
+        snapshot.Operators.ShouldAllBe(o => o.Group == null || !(o.Group.StartsWith('#') || o.Group.StartsWith("Group ")));
         snapshot.Operators.ShouldNotContain(o => o.Name.StartsWith("Operator ", StringComparison.Ordinal));
     }
 
