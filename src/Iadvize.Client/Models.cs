@@ -1,13 +1,5 @@
 namespace Iadvize.Client;
 
-/// <summary>The three channels an operator can work on.</summary>
-public enum Channel
-{
-    Chat,
-    Call,
-    Video,
-}
-
 /// <summary>One channel of one operator, as <c>GET /operator/live</c> reports it.</summary>
 public sealed record ChannelLive(bool Enabled, int SlotNumber, int SlotMaxNumber, bool Busy, bool Available);
 
@@ -76,14 +68,6 @@ public sealed record OperatorFilter(int? GroupId = null, int? SkillId = null, in
 /// <summary>What a <c>PUT /operator/{id}/live</c> asks for: per-channel availability and/or a forced disconnection.</summary>
 public sealed record AvailabilityChange(bool? Chat = null, bool? Call = null, bool? Video = null, bool Disconnect = false)
 {
-    public static AvailabilityChange For(Channel channel, bool available) => channel switch
-    {
-        Channel.Chat => new AvailabilityChange(Chat: available),
-        Channel.Call => new AvailabilityChange(Call: available),
-        Channel.Video => new AvailabilityChange(Video: available),
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
-    };
-
     public bool IsEmpty => Chat is null && Call is null && Video is null && !Disconnect;
 
     /// <summary>The form fields, as iAdvize's own PHP client sends them.</summary>

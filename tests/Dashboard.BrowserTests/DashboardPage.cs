@@ -15,6 +15,8 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
 
     public ILocator Toggle(int id, string channel) => page.Locator($"[data-testid=toggle][data-operator-id='{id}'][data-channel={channel}]");
 
+    public ILocator Disconnect(int id) => page.Locator($"[data-testid=disconnect][data-operator-id='{id}']");
+
     public ILocator Kpi(string name) => page.Locator($"[data-testid=kpi][data-kpi={name}]");
 
     public ILocator Freshness => page.Locator("[data-testid=freshness]");

@@ -68,4 +68,18 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(_dashboard.Channel(id, "chat")).ToHaveAttributeAsync("data-state", "offline", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
         await Assertions.Expect(_dashboard.Toggle(id, "chat")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Forcing_an_operator_offline_asks_for_confirmation_then_shows_them_offline()
+    {
+        await _dashboard.OpenAsync();
+        var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
+
+        await _dashboard.Disconnect(id).ClickAsync();
+        await _dashboard.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Force offline", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(_dashboard.Channel(id, "chat")).ToHaveAttributeAsync("data-state", "offline");
+        await Assertions.Expect(_dashboard.Disconnect(id)).ToHaveCountAsync(0);
+        Simulator.Requests.ShouldContain(r => r.Path.EndsWith($"/operator/{id}/live", StringComparison.Ordinal) && r.Body == "connected=0");
+    }
 }

@@ -11,7 +11,11 @@ public sealed record CommandResult(bool Succeeded, string Message, OperatorState
 /// <summary>Changes an operator's availability: the one path used by every page, hub method and endpoint.</summary>
 public interface IAvailabilityCommands
 {
+    /// <summary>Makes the operator available or unavailable on one channel.</summary>
     Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken);
+
+    /// <summary>Forces the operator offline (<c>connected=0</c>).</summary>
+    Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -27,42 +31,70 @@ public sealed class AvailabilityCommands(
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _perOperator = new();
 
-    public async Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken)
+    public Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            operatorId,
+            ToClientChange(channel, available),
+            current => ValidateChannel(current, channel, available),
+            (verified, said) => DescribeChannel(verified, channel, available, said),
+            cancellationToken);
+
+    public Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            operatorId,
+            new AvailabilityChange(Disconnect: true),
+            current => current.Connected ? null : new CommandResult(false, $"{current.Name} is already offline."),
+            (verified, said) => verified.Connected
+                ? new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still connected.{said}", verified)
+                : new CommandResult(true, $"{verified.Name} is now offline.{said}", verified),
+            cancellationToken);
+
+    private async Task<CommandResult> ChangeAsync(
+        int operatorId,
+        AvailabilityChange change,
+        Func<OperatorState, CommandResult?> validate,
+        Func<OperatorState, string, CommandResult> describe,
+        CancellationToken cancellationToken)
     {
         var gate = _perOperator.GetOrAdd(operatorId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
             // Checked inside the gate: a change that just finished may have made this one pointless or invalid.
-            var current = store.Current.Find(operatorId);
-            if (Validate(current, channel, available) is { } refusal)
+            if (store.Current.Find(operatorId) is not { } current)
+            {
+                return new CommandResult(false, "This operator is not known to the dashboard.");
+            }
+
+            if (validate(current) is { } refusal)
             {
                 return refusal;
             }
 
             using var scope = scopes.CreateScope();
             var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
-            var put = await client.SetAvailabilityAsync(operatorId, ToClientChange(channel, available), cancellationToken);
+            var put = await client.SetAvailabilityAsync(operatorId, change, cancellationToken);
             if (!put.IsSuccess)
             {
-                logger.LogWarning("Setting {Channel} of operator {Operator} to {Available} failed: {Outcome} {Message}", channel, operatorId, available, put.Outcome, put.Message);
-                return new CommandResult(false, $"iAdvize refused the change for {current!.Name}: {put.Message}");
+                logger.LogWarning("Change {Change} of operator {Operator} failed: {Outcome} {Message}", change, operatorId, put.Outcome, put.Message);
+                return new CommandResult(false, $"iAdvize refused the change for {current.Name}: {put.Message}");
             }
 
             var readBack = await client.GetLiveAsync(operatorId, cancellationToken);
             if (!readBack.IsSuccess || readBack.Value is null)
             {
-                return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but the operator could not be read back: {readBack.Message}");
+                return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but {current.Name} could not be read back: {readBack.Message}");
             }
 
             var verified = SnapshotBuilder.ToState(readBack.Value, poll.Roster.Operators.GetValueOrDefault(operatorId), poll.Roster) with
             {
                 // The roster may not be loaded yet in this instance; keep the identity the dashboard already shows.
-                Name = current!.Name,
+                Name = current.Name,
                 Group = current.Group,
             };
             store.PublishOperator(verified, time.GetUtcNow());
-            return Describe(verified, channel, available, put.Value);
+            var said = string.IsNullOrWhiteSpace(put.Value) ? "" : $" iAdvize: “{put.Value}”";
+            return describe(verified, said);
         }
         finally
         {
@@ -70,20 +102,14 @@ public sealed class AvailabilityCommands(
         }
     }
 
-    private static CommandResult? Validate(OperatorState? current, ChannelKind channel, bool available)
+    private static CommandResult? ValidateChannel(OperatorState current, ChannelKind channel, bool available)
     {
-        if (current is null)
-        {
-            return new CommandResult(false, "This operator is not known to the dashboard.");
-        }
-
-        var state = current[channel];
         if (available && !current.Connected)
         {
             return new CommandResult(false, $"{current.Name} is offline: an offline operator cannot be made available.");
         }
 
-        if (current.Connected && !state.Enabled)
+        if (current.Connected && !current[channel].Enabled)
         {
             return new CommandResult(false, $"The {channel.ToWire()} channel is not enabled for {current.Name}.");
         }
@@ -91,11 +117,11 @@ public sealed class AvailabilityCommands(
         return null;
     }
 
-    private static CommandResult Describe(OperatorState verified, ChannelKind channel, bool available, string? upstreamMessage)
+    private static CommandResult DescribeChannel(OperatorState verified, ChannelKind channel, bool available, string said)
     {
         var state = verified[channel];
+        // A busy operator asked to be available is: the upstream reports "not available" only because every slot is taken.
         var reached = available ? state.Available || state.Busy : !state.Available;
-        var said = string.IsNullOrWhiteSpace(upstreamMessage) ? "" : $" iAdvize: “{upstreamMessage}”";
         return reached
             ? new CommandResult(true, $"{verified.Name} is now {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified)
             : new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified);

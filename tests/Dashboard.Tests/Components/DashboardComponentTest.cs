@@ -44,5 +44,13 @@ public abstract class DashboardComponentTest : BunitContext
             Calls.Add((operatorId, channel, available));
             return Next.Task;
         }
+
+        public List<int> Disconnects { get; } = [];
+
+        public Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken)
+        {
+            Disconnects.Add(operatorId);
+            return Next.Task;
+        }
     }
 }

@@ -104,6 +104,21 @@ public sealed class LivePipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forcing_offline_sends_connected_0_and_publishes_the_verified_offline_state()
+    {
+        var snapshot = await FirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Connected);
+        var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
+
+        var result = await commands.DisconnectAsync(target.Id, TestContext.Current.CancellationToken);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        Simulator.Requests.ShouldHaveSingleItem().Body.ShouldBe("connected=0");
+        Simulator.GetLive(target.Id)!.Connected.ShouldBeFalse();
+        Store.Current.Find(target.Id)!.Chat.Status.ShouldBe(ChannelStatus.Offline);
+    }
+
+    [Fact]
     public async Task A_command_for_an_offline_operator_is_refused_without_calling_the_upstream()
     {
         var snapshot = await FirstSnapshotAsync();
