@@ -14,11 +14,17 @@ public sealed class IadvizeClient
     internal static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(WireJson.Options));
 
     private readonly IIadvizeApi _api;
+    private readonly int _parallelism;
 
-    internal IadvizeClient(IIadvizeApi api) => _api = api;
+    internal IadvizeClient(IIadvizeApi api, int parallelism)
+    {
+        _api = api;
+        _parallelism = parallelism;
+    }
 
     /// <summary>A client over an already configured <see cref="HttpClient"/> (base address and key set); for tools and tests.</summary>
-    public static IadvizeClient Create(HttpClient httpClient) => new(RestService.For<IIadvizeApi>(httpClient, RefitSettings));
+    public static IadvizeClient Create(HttpClient httpClient, int parallelism = IadvizeOptions.DefaultPageParallelism) =>
+        new(RestService.For<IIadvizeApi>(httpClient, RefitSettings), parallelism);
 
     /// <summary>Every operator's live state, every page, offline operators included when <paramref name="includeOffline"/>.</summary>
     public Task<ApiResult<IReadOnlyList<OperatorLive>>> GetAllLiveAsync(bool includeOffline, OperatorFilter? filter, CancellationToken cancellationToken)
@@ -28,6 +34,7 @@ public sealed class IadvizeClient
             (page, token) => CallAsync(
                 () => _api.GetLiveAsync(page, PageWalker.MaxLimit, includeOffline ? 0 : null, query, token),
                 envelope => ToPage(envelope, page, MapLive)),
+            _parallelism,
             cancellationToken);
     }
 
@@ -55,6 +62,7 @@ public sealed class IadvizeClient
             (page, token) => CallAsync(
                 () => _api.GetOperatorsAsync(page, PageWalker.MaxLimit, 1, query, token),
                 envelope => ToPage(envelope, page, MapOperator)),
+            _parallelism,
             cancellationToken);
     }
 
@@ -64,11 +72,13 @@ public sealed class IadvizeClient
     public Task<ApiResult<IReadOnlyList<NamedNode>>> GetAllGroupsAsync(CancellationToken cancellationToken) =>
         PageWalker.ReadAllAsync<NamedNode>(
             (page, token) => CallAsync(() => _api.GetGroupsAsync(page, PageWalker.MaxLimit, 1, token), envelope => ToPage(envelope, page, MapNode)),
+            _parallelism,
             cancellationToken);
 
     public Task<ApiResult<IReadOnlyList<NamedNode>>> GetAllSkillsAsync(CancellationToken cancellationToken) =>
         PageWalker.ReadAllAsync<NamedNode>(
             (page, token) => CallAsync(() => _api.GetSkillsAsync(page, PageWalker.MaxLimit, 1, token), envelope => ToPage(envelope, page, MapNode)),
+            _parallelism,
             cancellationToken);
 
     private static Page<TOut> ToPage<TWire, TOut>(WireEnvelope<List<TWire>> envelope, int requestedPage, Func<TWire, TOut> map)
@@ -125,7 +135,11 @@ public sealed class IadvizeClient
         var status = (int)code;
         if (code == HttpStatusCode.TooManyRequests)
         {
-            return Failure<TOut>(ApiOutcome.RateLimited, "The iAdvize API asks us to slow down (HTTP 429).", status, RetryAfter(response));
+            var retryAfter = RetryAfter(response);
+            var wait = retryAfter is { } delay ? $" for {Math.Ceiling(delay.TotalSeconds)} s" : "";
+            return Failure<TOut>(ApiOutcome.RateLimited, response.ReasonPhrase == RequestBudgetHandler.LocalReason
+                ? $"The dashboard's own request budget is spent; waiting{wait}."
+                : $"The iAdvize API asks us to slow down (HTTP 429); waiting{wait}.", status, retryAfter);
         }
 
         if (status >= 500)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,16 @@ namespace Iadvize.Client;
 public static class IadvizeClientExtensions
 {
     /// <summary>
-    /// Registers <see cref="IadvizeClient"/> with the standard resilience handler. Unsafe methods (the availability PUT)
-    /// are never retried: a retried PUT could apply a change the user has since undone.
+    /// Registers <see cref="IadvizeClient"/> with the standard resilience handler and a <see cref="RequestBudget"/> spent by
+    /// every attempt. Unsafe methods (the availability PUT) are never retried: a retried PUT could apply a change the user
+    /// has since undone. A 429 is not retried either: the caller backs off for its Retry-After as a whole.
     /// </summary>
     /// <param name="services">The container.</param>
+    /// <param name="requestsPerMinute">The budget: at most this many requests reach the upstream in any minute.</param>
     /// <param name="resolveBaseUrl">Where the API is; by default <see cref="IadvizeOptions.BaseUrl"/>. The dashboard passes its own
     /// address here when it serves the embedded simulator.</param>
-    public static IHttpClientBuilder AddIadvizeClient(this IServiceCollection services, Func<IServiceProvider, (Uri BaseUrl, string ApiKey)>? resolveBaseUrl = null)
+    public static IHttpClientBuilder AddIadvizeClient(
+        this IServiceCollection services, int requestsPerMinute, Func<IServiceProvider, (Uri BaseUrl, string ApiKey)>? resolveBaseUrl = null)
     {
         services.AddOptions<IadvizeOptions>()
             .BindConfiguration(IadvizeOptions.SectionName)
@@ -26,6 +30,9 @@ public static class IadvizeClientExtensions
             var options = provider.GetRequiredService<IOptions<IadvizeOptions>>().Value;
             return (options.BaseUrl ?? throw new InvalidOperationException("Iadvize:BaseUrl is not set."), options.ApiKey ?? "");
         };
+
+        services.AddSingleton(provider => new RequestBudget(requestsPerMinute, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddTransient<RequestBudgetHandler>();
 
         var builder = services
             .AddRefitGeneratedClient<IIadvizeApi>(IadvizeClient.RefitSettings)
@@ -43,10 +50,17 @@ public static class IadvizeClientExtensions
             {
                 var iadvize = provider.GetRequiredService<IOptions<IadvizeOptions>>().Value;
                 options.AttemptTimeout.Timeout = iadvize.AttemptTimeout;
+                options.TotalRequestTimeout.Timeout = iadvize.AttemptTimeout * 3;
+                options.CircuitBreaker.SamplingDuration = iadvize.AttemptTimeout * 2;
+                options.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(args.Outcome));
                 options.Retry.DisableForUnsafeHttpMethods();
             });
+        // Added after the resilience handler, so it sits inside it: every retry attempt is spent from the budget too.
+        builder.AddHttpMessageHandler<RequestBudgetHandler>();
 
-        services.AddTransient(provider => new IadvizeClient(provider.GetRequiredService<IIadvizeApi>()));
+        services.AddTransient(provider => new IadvizeClient(
+            provider.GetRequiredService<IIadvizeApi>(), provider.GetRequiredService<IOptions<IadvizeOptions>>().Value.PageParallelism));
         return builder;
     }
 }

@@ -13,6 +13,11 @@ public sealed class IadvizeOptions : IValidatableObject
     /// <summary>The API key, sent as the <c>X-API-Key</c> header. Never leaves the server.</summary>
     public string? ApiKey { get; set; }
 
+    public const int DefaultPageParallelism = 4;
+
+    /// <summary>Pages of one list read at the same time (after the first, which says how many there are).</summary>
+    public int PageParallelism { get; set; } = DefaultPageParallelism;
+
     /// <summary>Time allowed for one attempt of one request.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -34,6 +39,11 @@ public sealed class IadvizeOptions : IValidatableObject
         if (BaseUrl is null && !string.IsNullOrWhiteSpace(ApiKey))
         {
             yield return new ValidationResult("Iadvize:BaseUrl is required when Iadvize:ApiKey is set.", [nameof(BaseUrl)]);
+        }
+
+        if (PageParallelism is < 1 or > 16)
+        {
+            yield return new ValidationResult("Iadvize:PageParallelism must be between 1 and 16.", [nameof(PageParallelism)]);
         }
 
         if (AttemptTimeout <= TimeSpan.Zero)

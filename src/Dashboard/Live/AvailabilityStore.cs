@@ -28,7 +28,7 @@ public sealed class AvailabilityStore
             // Applying the changes (rather than taking the new list) keeps unchanged operators as the same instances,
             // which is how rows know they have nothing to render.
             Volatile.Write(ref _current, SnapshotDiff.Apply(_current, changes, sequence, at));
-            health = _health with { LastSuccessAt = at, LastAttemptAt = at, ConsecutiveFailures = 0, LastError = null };
+            health = new UpstreamHealth(at, at, 0, null);
             Volatile.Write(ref _health, health);
         }
 
@@ -60,12 +60,19 @@ public sealed class AvailabilityStore
     }
 
     /// <summary>Records a failed poll: the last good picture stays, marked by the health it now has.</summary>
-    public void ReportFailure(string error, DateTimeOffset at)
+    public void ReportFailure(string error, DateTimeOffset at, DateTimeOffset? nextAttemptAt = null, bool keyRejected = false)
     {
         UpstreamHealth health;
         lock (_gate)
         {
-            health = _health with { LastAttemptAt = at, ConsecutiveFailures = _health.ConsecutiveFailures + 1, LastError = error };
+            health = _health with
+            {
+                LastAttemptAt = at,
+                ConsecutiveFailures = _health.ConsecutiveFailures + 1,
+                LastError = error,
+                NextAttemptAt = nextAttemptAt,
+                KeyRejected = keyRejected,
+            };
             Volatile.Write(ref _health, health);
         }
 

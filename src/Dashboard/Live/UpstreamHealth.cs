@@ -1,7 +1,19 @@
 namespace Dashboard.Live;
 
 /// <summary>How the upstream has been answering: shown to people as the freshness indicator and the stale banner.</summary>
-public sealed record UpstreamHealth(DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt, int ConsecutiveFailures, string? LastError)
+/// <param name="LastSuccessAt">When the upstream last answered a whole poll.</param>
+/// <param name="LastAttemptAt">When the poller last tried.</param>
+/// <param name="ConsecutiveFailures">Failed polls since the last success.</param>
+/// <param name="LastError">What went wrong, in plain words; null after a success.</param>
+/// <param name="NextAttemptAt">When polling resumes, if it is backing off (HTTP 429).</param>
+/// <param name="KeyRejected">The API key was refused: polling waits for new configuration or a person's retry.</param>
+public sealed record UpstreamHealth(
+    DateTimeOffset? LastSuccessAt,
+    DateTimeOffset? LastAttemptAt,
+    int ConsecutiveFailures,
+    string? LastError,
+    DateTimeOffset? NextAttemptAt = null,
+    bool KeyRejected = false)
 {
     public static readonly UpstreamHealth Unknown = new(null, null, 0, null);
 

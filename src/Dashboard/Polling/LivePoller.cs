@@ -1,3 +1,4 @@
+using Iadvize.Client;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Polling;
@@ -8,10 +9,13 @@ public sealed class LivePoller(
     TimeProvider time,
     IOptions<PollingOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<LivePoller> logger) : BackgroundService
+    ILogger<LivePoller> logger,
+    IOptionsMonitor<IadvizeOptions>? upstream = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A new API key (configuration reload) is worth trying at once, even after a rejection.
+        using var onKeyChange = upstream?.OnChange(_ => cycle.Resume());
         // The embedded simulator is served by this very app: wait until it listens.
         await WaitForStartAsync(stoppingToken);
 

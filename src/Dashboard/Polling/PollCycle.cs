@@ -5,74 +5,212 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Polling;
 
 /// <summary>
-/// One round of reading the upstream: the roster when it is due, then every page of the live state, published to the
-/// store. A failure is recorded as upstream health and leaves the last good picture in place.
+/// One round of reading the upstream: the roster when it is due, then every page of the live state (offline operators
+/// included, plus any configured group or skill scopes), published to the store. A failure is recorded as upstream
+/// health and leaves the last good picture in place. A 429 pauses polling for its Retry-After; a rejected key pauses it
+/// until the configuration changes or someone asks to <see cref="Resume"/>.
 /// </summary>
-public sealed class PollCycle(
-    IServiceScopeFactory scopes,
-    AvailabilityStore store,
-    TimeProvider time,
-    IOptions<PollingOptions> options,
-    ILogger<PollCycle> logger)
+public sealed class PollCycle
 {
+    /// <summary>Operators read one by one per cycle at most: a roster that lags far behind must not eat the live poll's budget.</summary>
+    public const int MaxOneByOneReadsPerCycle = 10;
+
+    private static readonly TimeSpan DefaultBackOff = TimeSpan.FromSeconds(60);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly AvailabilityStore _store;
+    private readonly TimeProvider _time;
+    private readonly PollingOptions _options;
+    private readonly RequestBudget? _budget;
+    private readonly ILogger<PollCycle> _logger;
+    private readonly Dictionary<int, OperatorDetails?> _readOneByOne = [];
+    private readonly IReadOnlyList<OperatorFilter?> _scopesToPoll;
     private Roster _roster = Roster.Empty;
     private DateTimeOffset? _rosterLoadedAt;
+    private DateTimeOffset? _pausedUntil;
+    private bool _keyRejected;
+    private int _lastLiveRequests = 1;
+    private int _lastRosterRequests = 2;
+
+    public PollCycle(
+        IServiceScopeFactory scopes,
+        AvailabilityStore store,
+        TimeProvider time,
+        IOptions<PollingOptions> options,
+        ILogger<PollCycle> logger,
+        RequestBudget? budget = null)
+    {
+        _scopes = scopes;
+        _store = store;
+        _time = time;
+        _options = options.Value;
+        _budget = budget;
+        _logger = logger;
+        _scopesToPoll =
+        [
+            null,
+            .. _options.GroupScopes.Select(id => new OperatorFilter(GroupId: id)),
+            .. _options.SkillScopes.Select(id => new OperatorFilter(SkillId: id)),
+        ];
+    }
 
     public Roster Roster => Volatile.Read(ref _roster);
 
+    /// <summary>Ends a pause (rejected key or back-off) so that the next tick polls again.</summary>
+    public void Resume()
+    {
+        _keyRejected = false;
+        _pausedUntil = null;
+    }
+
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
-
-        if (_rosterLoadedAt is not { } loadedAt || time.GetUtcNow() - loadedAt >= options.Value.RosterInterval)
+        var now = _time.GetUtcNow();
+        if (_keyRejected || (_pausedUntil is { } until && now < until))
         {
-            if (!await RefreshRosterAsync(client, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        var live = await client.GetAllLiveAsync(includeOffline: true, filter: null, cancellationToken);
-        if (!live.IsSuccess || live.Value is null)
-        {
-            Fail("live state", live);
             return;
         }
 
-        var changeSet = store.PublishSnapshot(SnapshotBuilder.Build(live.Value, Roster), time.GetUtcNow());
+        var rosterDue = _rosterLoadedAt is not { } loadedAt || now - loadedAt >= _options.RosterInterval;
+        if (!BudgetAllows(_lastLiveRequests + (rosterDue ? _lastRosterRequests : 0)))
+        {
+            return;
+        }
+
+        using var scope = _scopes.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
+
+        if (rosterDue && !await RefreshRosterAsync(client, cancellationToken))
+        {
+            return;
+        }
+
+        var live = new Dictionary<int, OperatorLive>();
+        var requestsBefore = _budget?.Remaining;
+        foreach (var filter in _scopesToPoll)
+        {
+            var result = await client.GetAllLiveAsync(includeOffline: true, filter, cancellationToken);
+            if (!result.IsSuccess || result.Value is null)
+            {
+                Fail("live state", result);
+                return;
+            }
+
+            foreach (var item in result.Value)
+            {
+                // The same operator can come back from several scopes; the answers are of the same moment.
+                live.TryAdd(item.Id, item);
+            }
+        }
+
+        if (requestsBefore is { } before && _budget is not null)
+        {
+            _lastLiveRequests = Math.Max(1, before - _budget.Remaining);
+        }
+
+        await ReadUnknownOperatorsAsync(client, live.Keys, cancellationToken);
+        var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow());
         if (changeSet is not null)
         {
-            logger.LogDebug("Live poll: {Count} operators changed (sequence {Sequence}).", changeSet.Changes.Count, changeSet.Sequence);
+            _logger.LogDebug("Live poll: {Count} operators changed (sequence {Sequence}).", changeSet.Changes.Count, changeSet.Sequence);
         }
+    }
+
+    private bool BudgetAllows(int requests)
+    {
+        if (_budget is null || _budget.Remaining - _options.ReservedForCommands >= requests)
+        {
+            return true;
+        }
+
+        _logger.LogInformation("Skipping a poll: it needs {Requests} requests and the budget of {Budget} per minute has {Remaining} left.",
+            requests, _budget.PerMinute, _budget.Remaining);
+        return false;
     }
 
     private async Task<bool> RefreshRosterAsync(IadvizeClient client, CancellationToken cancellationToken)
     {
+        var before = _budget?.Remaining;
         var operators = await client.GetAllOperatorsAsync(filter: null, cancellationToken);
         if (!operators.IsSuccess || operators.Value is null)
         {
             Fail("roster", operators);
             // Without a roster the live state still means something: names fall back to ids. Only the first load blocks.
-            return _rosterLoadedAt is not null;
+            return _rosterLoadedAt is not null && operators.Outcome is not (ApiOutcome.KeyRejected or ApiOutcome.RateLimited);
         }
 
         var groups = await client.GetAllGroupsAsync(cancellationToken);
         if (!groups.IsSuccess)
         {
-            logger.LogWarning("Group names could not be read ({Error}); groups show as ids.", groups.Message);
+            _logger.LogWarning("Group names could not be read ({Error}); groups show as ids.", groups.Message);
         }
 
+        _readOneByOne.Clear();
         Volatile.Write(ref _roster, new Roster(operators.Value, groups.Value ?? []));
-        _rosterLoadedAt = time.GetUtcNow();
-        logger.LogInformation("Roster loaded: {Operators} operators, {Groups} groups.", operators.Value.Count, groups.Value?.Count ?? 0);
+        _rosterLoadedAt = _time.GetUtcNow();
+        if (before is { } b && _budget is not null)
+        {
+            _lastRosterRequests = Math.Max(2, b - _budget.Remaining);
+        }
+
+        _logger.LogInformation("Roster loaded: {Operators} operators, {Groups} groups.", operators.Value.Count, groups.Value?.Count ?? 0);
         return true;
+    }
+
+    // An operator seen live before the roster lists them is read once (GET /operator/{id}), not on every cycle.
+    private async Task ReadUnknownOperatorsAsync(IadvizeClient client, IEnumerable<int> liveIds, CancellationToken cancellationToken)
+    {
+        var roster = Roster;
+        var unknown = liveIds.Where(id => !roster.Operators.ContainsKey(id) && !_readOneByOne.ContainsKey(id)).Take(MaxOneByOneReadsPerCycle).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var found = new List<OperatorDetails>();
+        foreach (var id in unknown)
+        {
+            if (!BudgetAllows(1))
+            {
+                break;
+            }
+
+            var details = await client.GetOperatorAsync(id, cancellationToken);
+            _readOneByOne[id] = details.Value;
+            if (details.Value is not null)
+            {
+                found.Add(details.Value);
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            Volatile.Write(ref _roster, roster.With(found));
+        }
     }
 
     private void Fail<T>(string what, ApiResult<T> result)
     {
-        var message = $"Reading the {what} failed: {result.Message}";
-        logger.LogWarning("{Message} ({Outcome})", message, result.Outcome);
-        store.ReportFailure(message, time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        DateTimeOffset? next = null;
+        string message;
+        switch (result.Outcome)
+        {
+            case ApiOutcome.KeyRejected:
+                _keyRejected = true;
+                message = $"{result.Message} Polling is paused until the API key is changed or someone retries.";
+                break;
+            case ApiOutcome.RateLimited:
+                next = now + (result.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : DefaultBackOff);
+                _pausedUntil = next;
+                message = $"Reading the {what} was refused for now: {result.Message}";
+                break;
+            default:
+                message = $"Reading the {what} failed: {result.Message}";
+                break;
+        }
+
+        _logger.LogWarning("{Message} ({Outcome})", message, result.Outcome);
+        _store.ReportFailure(message, now, next, _keyRejected);
     }
 }

@@ -17,4 +17,8 @@ public sealed class Roster
     public FrozenDictionary<int, OperatorDetails> Operators { get; }
 
     public FrozenDictionary<int, string> GroupNames { get; }
+
+    /// <summary>The same roster plus operators read one by one (seen live before the roster knew them).</summary>
+    public Roster With(IEnumerable<OperatorDetails> extra) =>
+        new(Operators.Values.Concat(extra).DistinctBy(o => o.Id), GroupNames.Select(g => new NamedNode(g.Key, g.Value, null)));
 }

@@ -1,3 +1,4 @@
+using Dashboard.Polling;
 using Iadvize.Client;
 using Iadvize.Simulator;
 
@@ -9,17 +10,18 @@ public static class UpstreamExtensions
     public static IHostApplicationBuilder AddUpstream(this IHostApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetSection(IadvizeOptions.SectionName).Get<IadvizeOptions>() ?? new IadvizeOptions();
+        var budget = (builder.Configuration.GetSection(PollingOptions.SectionName).Get<PollingOptions>() ?? new PollingOptions()).MaxRequestsPerMinute;
         if (!configured.UsesSimulator)
         {
             builder.Services.AddSingleton(new UpstreamMode(false, $"iAdvize API at {configured.BaseUrl}"));
-            builder.Services.AddIadvizeClient();
+            builder.Services.AddIadvizeClient(budget);
             return builder;
         }
 
         builder.Services.AddSingleton(new UpstreamMode(true, "Simulated data: no iAdvize API key is configured"));
         builder.Services.AddIadvizeSimulator();
         builder.Services.AddSingleton<EmbeddedSimulatorAddress>();
-        builder.Services.AddIadvizeClient(provider =>
+        builder.Services.AddIadvizeClient(budget, provider =>
             (provider.GetRequiredService<EmbeddedSimulatorAddress>().Resolve(), provider.GetRequiredService<SimulatedPlatform>().ApiKey));
         return builder;
     }

@@ -4,6 +4,8 @@ using Dashboard.Live;
 using Dashboard.Polling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -23,6 +25,8 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Options.Create(new PollingOptions()));
         Services.AddSingleton<IAvailabilityCommands>(Commands);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<PollCycle>();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
