@@ -25,6 +25,24 @@ internal interface IIadvizeApi
     [Get("/operator/{id}")]
     Task<IApiResponse<WireEnvelope<WireOperator>>> GetOperatorAsync(int id, CancellationToken cancellationToken);
 
+    [Get("/operator/{id}/statistic")]
+    Task<IApiResponse<WireEnvelope<WireOperatorStatistic>>> GetOperatorStatisticAsync(int id, CancellationToken cancellationToken);
+
+    [Get("/operator/{id}/profile")]
+    Task<IApiResponse<WireEnvelope<WireOperatorProfile>>> GetOperatorProfileAsync(int id, CancellationToken cancellationToken);
+
+    [Get("/group/{id}")]
+    Task<IApiResponse<WireEnvelope<WireNode>>> GetGroupAsync(int id, CancellationToken cancellationToken);
+
+    [Get("/skill/{id}")]
+    Task<IApiResponse<WireEnvelope<WireNode>>> GetSkillAsync(int id, CancellationToken cancellationToken);
+
+    [Get("/website")]
+    Task<IApiResponse<WireEnvelope<List<WireWebsite>>>> GetWebsitesAsync(int page, int limit, int full, CancellationToken cancellationToken);
+
+    [Get("/website/{id}")]
+    Task<IApiResponse<WireEnvelope<WireWebsite>>> GetWebsiteAsync(int id, CancellationToken cancellationToken);
+
     // Lists answer only ids and links unless full=1.
     [Get("/group")]
     Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetGroupsAsync(int page, int limit, int full, CancellationToken cancellationToken);

@@ -81,6 +81,37 @@ public sealed class IadvizeClient
             _parallelism,
             cancellationToken);
 
+    public Task<ApiResult<OperatorStatistic>> GetOperatorStatisticAsync(int operatorId, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetOperatorStatisticAsync(operatorId, cancellationToken), envelope =>
+        {
+            var wire = Required(envelope.Data);
+            return new OperatorStatistic(wire.Id == 0 ? operatorId : wire.Id, wire.ConversationNumber, wire.Experience);
+        });
+
+    public Task<ApiResult<OperatorProfile>> GetOperatorProfileAsync(int operatorId, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetOperatorProfileAsync(operatorId, cancellationToken), envelope =>
+        {
+            var wire = Required(envelope.Data);
+            return new OperatorProfile(wire.UserId == 0 ? operatorId : wire.UserId, wire.Status, wire.Description, wire.City, wire.Country, wire.Facebook, wire.Twitter);
+        });
+
+    public Task<ApiResult<NamedNode>> GetGroupAsync(int groupId, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetGroupAsync(groupId, cancellationToken), envelope => MapNode(Required(envelope.Data)));
+
+    public Task<ApiResult<NamedNode>> GetSkillAsync(int skillId, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetSkillAsync(skillId, cancellationToken), envelope => MapNode(Required(envelope.Data)));
+
+    public Task<ApiResult<IReadOnlyList<Website>>> GetAllWebsitesAsync(CancellationToken cancellationToken) =>
+        PageWalker.ReadAllAsync<Website>(
+            (page, token) => CallAsync(() => _api.GetWebsitesAsync(page, PageWalker.MaxLimit, 1, token), envelope => ToPage(envelope, page, MapWebsite)),
+            _parallelism,
+            cancellationToken);
+
+    public Task<ApiResult<Website>> GetWebsiteAsync(int websiteId, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetWebsiteAsync(websiteId, cancellationToken), envelope => MapWebsite(Required(envelope.Data)));
+
+    private static Website MapWebsite(WireWebsite wire) => new(wire.Id, wire.Label ?? wire.Url ?? $"#{wire.Id}", wire.Url, wire.Timezone, wire.Currency);
+
     private static Page<TOut> ToPage<TWire, TOut>(WireEnvelope<List<TWire>> envelope, int requestedPage, Func<TWire, TOut> map)
     {
         var items = (envelope.Data ?? []).Select(map).ToList();

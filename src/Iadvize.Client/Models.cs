@@ -32,6 +32,15 @@ public sealed record OperatorDetails(
     }
 }
 
+/// <summary>An operator's counters (<c>GET /operator/{id}/statistic</c>).</summary>
+public sealed record OperatorStatistic(int OperatorId, int ConversationNumber, int? Experience);
+
+/// <summary>What an operator says about themselves (<c>GET /operator/{id}/profile</c>).</summary>
+public sealed record OperatorProfile(int OperatorId, string? Status, string? Description, string? City, string? Country, string? Facebook, string? Twitter);
+
+/// <summary>A website (project) of the account.</summary>
+public sealed record Website(int Id, string Label, string? Url, string? Timezone, string? Currency);
+
 /// <summary>A group or a skill: both are named nodes of a tree.</summary>
 public sealed record NamedNode(int Id, string Name, int? ParentId);
 

@@ -111,20 +111,18 @@ public sealed class IadvizeClientTests
     [Fact]
     public async Task The_live_walker_reads_all_three_pages_with_offline_operators()
     {
-        for (var page = 1; page <= 3; page++)
-        {
-            _http.Expect(HttpMethod.Get, $"{Base}/operator/live")
-                .WithExactQueryString($"page={page}&limit=100&connected=0")
-                .Respond("application/json", $$"""
-                    {"meta": {"status": "success"},
-                     "data": [{{LiveItem.Replace("123", (page * 10).ToString(), StringComparison.Ordinal)}}],
-                     "pagination": {"page": {{page}}, "pages": 3, "limit": 100, "count": 3} }
-                    """);
-        }
+        // Pages after the first are read concurrently, so they are matched in any order.
+        var pages = Enumerable.Range(1, 3).Select(page => _http.When(HttpMethod.Get, $"{Base}/operator/live")
+            .WithExactQueryString($"page={page}&limit=100&connected=0")
+            .Respond("application/json", $$"""
+                {"meta": {"status": "success"},
+                 "data": [{{LiveItem.Replace("123", (page * 10).ToString(), StringComparison.Ordinal)}}],
+                 "pagination": {"page": {{page}}, "pages": 3, "limit": 100, "count": 3} }
+                """)).ToList();
 
         var result = await Client().GetAllLiveAsync(includeOffline: true, filter: null, TestContext.Current.CancellationToken);
 
-        _http.VerifyNoOutstandingExpectation();
+        pages.ShouldAllBe(page => _http.GetMatchCount(page) == 1);
         result.Value!.Select(o => o.Id).ShouldBe([10, 20, 30]);
     }
 
@@ -173,5 +171,70 @@ public sealed class IadvizeClientTests
         alice.DisplayName.ShouldBe("Alice Martin");
         alice.GroupId.ShouldBe(3);
         alice.SkillIds.ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task A_single_resource_sent_as_a_one_element_array_is_read_like_an_object()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/123/live")
+            .Respond("application/json", $$"""{"meta": {"status": "success"}, "data": [{{LiveItem}}]}""");
+
+        var result = await Client().GetLiveAsync(123, TestContext.Current.CancellationToken);
+
+        result.Value!.Id.ShouldBe(123);
+    }
+
+    [Fact]
+    public async Task Several_items_where_one_resource_is_expected_are_malformed()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/123/live")
+            .Respond("application/json", $$"""{"meta": {"status": "success"}, "data": [{{LiveItem}}, {{LiveItem}}]}""");
+
+        var result = await Client().GetLiveAsync(123, TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(ApiOutcome.Malformed);
+    }
+
+    [Fact]
+    public async Task Ids_as_strings_and_missing_optional_fields_are_tolerated()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/9/profile")
+            .Respond("application/json", """{"meta": {"status": "success"}, "data": {"user_id": "9", "city": "Nantes"}}""");
+
+        var result = await Client().GetOperatorProfileAsync(9, TestContext.Current.CancellationToken);
+
+        result.Value.ShouldBe(new OperatorProfile(9, null, null, "Nantes", null, null, null));
+    }
+
+    [Fact]
+    public async Task A_server_error_is_its_own_outcome()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/1/statistic").Respond(HttpStatusCode.ServiceUnavailable);
+
+        var result = await Client().GetOperatorStatisticAsync(1, TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(ApiOutcome.ServerError);
+        result.StatusCode.ShouldBe(503);
+    }
+
+    [Fact]
+    public async Task A_network_failure_is_unreachable_not_an_exception()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/1/live").Throw(new HttpRequestException("connection refused"));
+
+        var result = await Client().GetLiveAsync(1, TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(ApiOutcome.Unreachable);
+        result.Message!.ShouldContain("connection refused");
+    }
+
+    [Fact]
+    public async Task An_attempt_timeout_is_unreachable_not_an_exception()
+    {
+        _http.Expect(HttpMethod.Get, $"{Base}/operator/1/live").Throw(new Polly.Timeout.TimeoutRejectedException("attempt timed out"));
+
+        var result = await Client().GetLiveAsync(1, TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(ApiOutcome.Unreachable);
     }
 }
