@@ -82,4 +82,25 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(_dashboard.Disconnect(id)).ToHaveCountAsync(0);
         Simulator.Requests.ShouldContain(r => r.Path.EndsWith($"/operator/{id}/live", StringComparison.Ordinal) && r.Body == "connected=0");
     }
+
+    [Fact]
+    public async Task Searching_narrows_the_grid_and_keeps_the_filter_in_the_address()
+    {
+        await _dashboard.OpenAsync();
+        var name = (await _dashboard.Operators.First.Locator(".op-name").TextContentAsync())!.Trim();
+        var lastName = name.Split(' ').Last();
+
+        await _dashboard.Page.Locator("input[data-testid=filter-q], [data-testid=filter-q] input").First.FillAsync(lastName);
+
+        await _dashboard.Page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(lastName), StringComparison.Ordinal));
+        await Assertions.Expect(_dashboard.Page.GetByTestId("filter-count")).ToBeVisibleAsync();
+        var shown = await _dashboard.Operators.Locator(".op-name").AllTextContentsAsync();
+        shown.ShouldNotBeEmpty();
+        shown.ShouldAllBe(text => text.Contains(lastName, StringComparison.OrdinalIgnoreCase));
+        (await _dashboard.Operators.CountAsync()).ShouldBeLessThan(Simulator.OperatorIds.Count);
+
+        await _dashboard.Page.ReloadAsync();
+        await Assertions.Expect(_dashboard.Page.GetByTestId("filter-count")).ToBeVisibleAsync();
+        (await _dashboard.Operators.CountAsync()).ShouldBe(shown.Count);
+    }
 }

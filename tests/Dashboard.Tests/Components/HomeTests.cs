@@ -4,7 +4,9 @@ using Dashboard.Commands;
 using Dashboard.Components.Pages;
 using Dashboard.Components.Widgets;
 using Dashboard.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Components;
 
@@ -117,5 +119,25 @@ public sealed class HomeTests : DashboardComponentTest
 
         Store.ObserverCount.ShouldBeLessThan(subscribed);
         Store.ObserverCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Filters_in_the_query_string_narrow_both_the_rows_and_the_headline_numbers()
+    {
+        Store.PublishSnapshot(
+        [
+            OperatorBuilder.An(1).Named("Alice Martin").InGroup("Support"),
+            OperatorBuilder.An(2).Named("Bob Leroy").InGroup("Sales"),
+            OperatorBuilder.An(3).Named("Carol Weber").InGroup("Support").Offline(),
+        ], Now);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/?group=Support&state=available");
+
+        var page = Render<Home>();
+
+        page.FindAll("[data-testid=operator]").Select(r => r.GetAttribute("data-operator-id")).ShouldBe(["1"]);
+        page.Find("[data-kpi=operators]").TextContent.ShouldBe("1");
+        page.Find("[data-kpi=available-chat]").TextContent.ShouldBe("1");
+        page.Find("[data-testid=filter-count]").TextContent.ShouldBe("1 of 3 operators");
     }
 }
