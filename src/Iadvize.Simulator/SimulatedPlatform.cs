@@ -22,25 +22,60 @@ public sealed class SimulatedPlatform
     private const int BreakMinTicks = 30;
     private const int BreakMaxTicks = 120;
 
-    // How many ticks the arrival rate takes to pull occupancy back to its target.
-    private const double RelaxationTicks = 15;
+    // Off shift (day cycle on), operators leave within a minute or two and nobody logs in.
+    private const double OffShiftLogoutChance = 0.02;
+    private const int ShiftHours = 8;
+
+    // The share of the roster connected on average (never-logged-in and offline excluded), used to size the
+    // automatic contact rate so that occupancy lands near each channel's target.
+    private const double ExpectedConnectedShare = 0.66;
 
     private static readonly ChannelModel[] Models =
     [
-        new(TargetOccupancy: 0.6, MinHandleTicks: 20, MaxHandleTicks: 120),
-        new(TargetOccupancy: 0.45, MinHandleTicks: 30, MaxHandleTicks: 180),
-        new(TargetOccupancy: 0.35, MinHandleTicks: 30, MaxHandleTicks: 180),
+        new(TargetOccupancy: 0.6, MinHandleTicks: 20, MaxHandleTicks: 120, MinResponseSeconds: 5, MaxResponseSeconds: 30, HasQueue: true),
+        new(TargetOccupancy: 0.45, MinHandleTicks: 30, MaxHandleTicks: 180, MinResponseSeconds: 3, MaxResponseSeconds: 15, HasQueue: false),
+        new(TargetOccupancy: 0.35, MinHandleTicks: 30, MaxHandleTicks: 180, MinResponseSeconds: 3, MaxResponseSeconds: 15, HasQueue: true),
+    ];
+
+    // Most shifts cover the morning; none covers the night.
+    private static readonly int[] ShiftStarts = [6, 7, 8, 8, 9, 9, 9, 10, 12, 13];
+
+    // Contacts per hour of the day (UTC) relative to the busiest hour, when the day cycle is on.
+    private static readonly double[] DayCurve =
+    [
+        0.05, 0.03, 0.02, 0.02, 0.02, 0.04, 0.1, 0.3, 0.6, 0.9, 1.0, 1.0,
+        0.8, 0.85, 1.0, 1.0, 0.95, 0.85, 0.7, 0.5, 0.35, 0.2, 0.12, 0.08,
     ];
 
     private readonly Lock _gate = new();
+    private readonly Lock _faultGate = new();
     private readonly Random _random;
+    private readonly Random _faultRandom;
     private readonly TimeProvider _timeProvider;
     private readonly OperatorState[] _operators;
     private readonly Dictionary<int, OperatorState> _byId;
     private readonly List<Conversation> _conversations = [];
-    private readonly List<OperatorState>[] _candidates = [[], [], []];
     private readonly Queue<RecordedRequest> _requests = new();
     private readonly int[] _operatorIds;
+    private readonly int _seed;
+    private readonly long _originTicks;
+    private readonly long _tickLength;
+    private readonly double _tickSeconds;
+    private readonly bool _dayCycle;
+    private readonly double _patienceTicks;
+    private readonly int[] _skillIds;
+    private readonly int[] _websiteIds;
+    private readonly StatisticsBook _statistics;
+
+    // Indexed by channel * skill count + skill: who can take a contact now, who is in production, who waits.
+    private readonly List<OperatorState>[] _candidates;
+    private readonly int[] _inProduction;
+    private readonly List<WaitingContact>[] _queues;
+
+    private readonly double[] _ratePerTick = new double[Channels.Count];
+    private readonly double[][] _skillWeights;
+    private readonly double[][] _websiteWeights;
+    private SimulatorFaults _faults;
     private long _tick;
     private long _version;
 
@@ -51,18 +86,49 @@ public sealed class SimulatedPlatform
         ArgumentOutOfRangeException.ThrowIfLessThan(options.OperatorCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.OperatorCount, 50_000);
         ArgumentException.ThrowIfNullOrEmpty(options.ApiKey);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TickInterval, TimeSpan.Zero);
+        ThrowIfInvalid(options.Faults ?? SimulatorFaults.None);
 
         ApiKey = options.ApiKey;
+        HideScopedOperators = options.HideScopedOperators;
+        _faults = options.Faults ?? SimulatorFaults.None;
+        _seed = options.Seed;
         _timeProvider = timeProvider;
         _random = new Random(options.Seed);
+        // Faults draw from their own generator so switching them on never changes the simulated activity.
+        _faultRandom = new Random(unchecked(options.Seed ^ 0x5EED_FA17));
+        _originTicks = timeProvider.GetUtcNow().UtcTicks;
+        _tickLength = options.TickInterval.Ticks;
+        _tickSeconds = options.TickInterval.TotalSeconds;
+        _dayCycle = options.DayCycle;
+        _patienceTicks = Math.Max(1, options.Patience / options.TickInterval);
+
         Population = Population.Seed(_random, options.OperatorCount);
-        _operators = [.. Population.Operators.Select(profile => new OperatorState(profile))];
+        _skillIds = [.. Population.Skills.Where(s => s.OperatorList.Count > 0).Select(s => s.Id).Order()];
+        _websiteIds = [.. Population.Websites.Select(w => w.Id)];
+        var skillIndex = _skillIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        var websiteIndex = _websiteIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        _operators = [.. Population.Operators.Select(profile => new OperatorState(profile, skillIndex, websiteIndex))];
         _byId = _operators.ToDictionary(o => o.Profile.Id);
         _operatorIds = [.. _operators.Select(o => o.Profile.Id)];
 
+        _statistics = new StatisticsBook(_skillIds.Length, _websiteIds.Length);
+        _statistics.Enter(HourKey);
+        var cells = Channels.Count * _skillIds.Length;
+        _candidates = [.. Enumerable.Range(0, cells).Select(_ => new List<OperatorState>())];
+        _inProduction = new int[cells];
+        _queues = [.. Enumerable.Range(0, cells).Select(_ => new List<WaitingContact>())];
+        (_skillWeights, _websiteWeights) = DemandWeights();
+        SetArrivalRates(options.ContactsPerMinute);
+
+        var startHour = HourOfDay;
         foreach (var op in _operators)
         {
             SeedLiveState(op);
+            if (_dayCycle && !InShift(op, startHour))
+            {
+                DisconnectCore(op);
+            }
         }
     }
 
@@ -74,6 +140,33 @@ public sealed class SimulatedPlatform
     }
 
     public string ApiKey { get; }
+
+    /// <summary>
+    /// The faults the API answers with now. Setting them takes effect on the next request; invalid settings
+    /// (see <see cref="SimulatorFaults.Validate"/>) throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public SimulatorFaults Faults
+    {
+        get => Volatile.Read(ref _faults);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            ThrowIfInvalid(value);
+            Volatile.Write(ref _faults, value);
+        }
+    }
+
+    /// <summary>The simulated clock: the time provider's time at start plus one tick interval per <see cref="Step"/>.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new DateTimeOffset(_originTicks + (_tick * _tickLength), TimeSpan.Zero);
+            }
+        }
+    }
 
     /// <summary>Every operator of the roster, ascending ids.</summary>
     public IReadOnlyList<int> OperatorIds => _operatorIds;
@@ -171,56 +264,102 @@ public sealed class SimulatedPlatform
         }
     }
 
-    /// <summary>One tick of the activity model: conversations end, operators come and go, new conversations arrive.</summary>
+    /// <summary>
+    /// One tick of the activity model: conversations end, operators come and go, queued visitors are served or give up,
+    /// new contacts arrive and are answered, queued or missed. Costs in proportion to operators plus active contacts.
+    /// </summary>
     public void Step()
     {
         lock (_gate)
         {
             _tick++;
+            _statistics.Enter(HourKey);
             var changed = EndConversations();
-
-            Span<int> capacity = stackalloc int[Channels.Count];
-            Span<int> occupied = stackalloc int[Channels.Count];
-            foreach (var candidates in _candidates)
-            {
-                candidates.Clear();
-            }
-
-            foreach (var op in _operators)
-            {
-                changed |= MoveOperator(op);
-                if (!op.Connected)
-                {
-                    continue;
-                }
-
-                foreach (var channel in Channels.All)
-                {
-                    if (!op.Profile.IsEnabled(channel) || op.Wishes[(int)channel] != Wish.Available)
-                    {
-                        continue;
-                    }
-
-                    var max = op.Profile.SlotMax(channel);
-                    capacity[(int)channel] += max;
-                    occupied[(int)channel] += op.Slots[(int)channel];
-                    if (op.Slots[(int)channel] < max)
-                    {
-                        _candidates[(int)channel].Add(op);
-                    }
-                }
-            }
-
-            foreach (var channel in Channels.All)
-            {
-                changed |= Arrive(channel, capacity[(int)channel], occupied[(int)channel]);
-            }
-
+            changed |= MoveOperators();
+            changed |= ServeQueues();
+            changed |= Arrive();
             if (changed)
             {
                 _version++;
             }
         }
+    }
+
+    internal bool HideScopedOperators { get; }
+
+    internal IReadOnlyList<int> SkillIds => _skillIds;
+
+    internal IReadOnlyList<int> WebsiteIds => _websiteIds;
+
+    internal double TickSeconds => _tickSeconds;
+
+    private long HourKey => (_originTicks + (_tick * _tickLength)) / TimeSpan.TicksPerHour;
+
+    private int HourOfDay => (int)(HourKey % 24);
+
+    /// <summary>Reads the hourly aggregates under the lock, so a tick never shows half done.</summary>
+    internal T ReadStatistics<T>(Func<StatisticsBook, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_statistics);
+        }
+    }
+
+    /// <summary>What <c>GET /operator/{id}/statistic</c> reports, or null for an unknown id.</summary>
+    internal (long Conversations, int Experience, double Satisfaction)? GetStatistic(int operatorId)
+    {
+        if (!_byId.TryGetValue(operatorId, out var op))
+        {
+            return null;
+        }
+
+        // Careers started before the simulation: a seeded past, plus what the operator has done since.
+        var past = (long)(Hashing.Unit(_seed, operatorId, 1) * 4_000);
+        var satisfaction = Math.Round(0.7 + (Hashing.Unit(_seed, operatorId, 2) * 0.28), 2);
+        lock (_gate)
+        {
+            var conversations = past + op.Conversations;
+            return (conversations, (int)Math.Min(int.MaxValue, 120 + (conversations * 9)), satisfaction);
+        }
+    }
+
+    internal OperatorPublicProfile? GetPublicProfile(int operatorId) =>
+        _byId.TryGetValue(operatorId, out var op) ? OperatorPublicProfile.Create(_seed, op.Profile, Population.Websites) : null;
+
+    /// <summary>Picks the fault of one API request; its own generator keeps the decisions reproducible for a seed.</summary>
+    internal FaultKind NextFault(SimulatorFaults faults)
+    {
+        if (faults.ErrorRate + faults.RateLimitRate + faults.TimeoutRate + faults.MalformedRate <= 0)
+        {
+            return FaultKind.None;
+        }
+
+        double roll, pick;
+        lock (_faultGate)
+        {
+            roll = _faultRandom.NextDouble();
+            pick = _faultRandom.NextDouble();
+        }
+
+        if ((roll -= faults.ErrorRate) < 0)
+        {
+            return pick < 0.6 ? FaultKind.ServerError : pick < 0.8 ? FaultKind.BadGateway : FaultKind.ServiceUnavailable;
+        }
+
+        if ((roll -= faults.RateLimitRate) < 0)
+        {
+            return FaultKind.RateLimited;
+        }
+
+        if ((roll -= faults.TimeoutRate) < 0)
+        {
+            return FaultKind.Hang;
+        }
+
+        return roll - faults.MalformedRate < 0
+            ? pick < 0.5 ? FaultKind.HtmlBody : FaultKind.TruncatedJson
+            : FaultKind.None;
     }
 
     // The roster never changes after construction, so reading it needs no lock.
@@ -406,7 +545,68 @@ public sealed class SimulatedPlatform
         }
     }
 
-    private bool MoveOperator(OperatorState op)
+    private bool MoveOperators()
+    {
+        var changed = false;
+        var skills = _skillIds.Length;
+        var hour = HourOfDay;
+        foreach (var candidates in _candidates)
+        {
+            candidates.Clear();
+        }
+
+        Array.Clear(_inProduction);
+        foreach (var op in _operators)
+        {
+            changed |= MoveOperator(op, hour);
+            if (!op.Connected)
+            {
+                continue;
+            }
+
+            foreach (var channel in Channels.All)
+            {
+                if (!op.Profile.IsEnabled(channel))
+                {
+                    continue;
+                }
+
+                var c = (int)channel;
+                var slots = op.Slots[c];
+                var max = op.Profile.SlotMax(channel);
+                var available = op.Wishes[c] == Wish.Available;
+                var production = available || slots > 0;
+                var full = slots >= max;
+                var presence = new PresenceCounters
+                {
+                    Presence = 1,
+                    Production = production ? 1 : 0,
+                    MaxOccupied = production && full ? 1 : 0,
+                    PartiallyOccupied = production && slots > 0 && !full ? 1 : 0,
+                    NotOccupied = production && slots == 0 ? 1 : 0,
+                    NonProduction = production ? 0 : 1,
+                };
+                _statistics.Presence(channel, _statistics.AllSkills, op.WebsiteSet).Add(presence);
+                foreach (var skill in op.SkillIndexes)
+                {
+                    _statistics.Presence(channel, skill, op.WebsiteSet).Add(presence);
+                    if (production)
+                    {
+                        _inProduction[(c * skills) + skill]++;
+                    }
+
+                    if (available && !full)
+                    {
+                        _candidates[(c * skills) + skill].Add(op);
+                    }
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    private bool MoveOperator(OperatorState op, int hour)
     {
         // Operators who never logged in stay that way until Connect() is called: the API hides them.
         if (!op.EverLoggedIn)
@@ -415,15 +615,21 @@ public sealed class SimulatedPlatform
         }
 
         var roll = _random.NextDouble();
+        var inShift = !_dayCycle || InShift(op, hour);
         if (!op.Connected)
         {
-            return roll < LoginChance && ConnectCore(op);
+            return inShift && roll < LoginChance && ConnectCore(op);
         }
 
         if (op.BreakEndsAt != NoBreak && _tick >= op.BreakEndsAt)
         {
             EndBreak(op);
             return true;
+        }
+
+        if (!inShift)
+        {
+            return roll < OffShiftLogoutChance && DisconnectCore(op);
         }
 
         // Someone a manager set unavailable stays exactly so until set available again.
@@ -488,49 +694,247 @@ public sealed class SimulatedPlatform
         return ended;
     }
 
-    private bool Arrive(Channel channel, int capacity, int occupied)
-    {
-        var model = Models[(int)channel];
-        var target = model.TargetOccupancy * capacity;
-        // Steady inflow that matches the outflow at the target, plus a pull back towards the target.
-        var rate = (target / model.MeanHandleTicks) + ((target - occupied) / RelaxationTicks);
-        if (rate <= 0)
-        {
-            return false;
-        }
+    private static bool InShift(OperatorState op, int hour) => (hour - op.ShiftStart + 24) % 24 < ShiftHours;
 
-        var arrivals = Poisson(rate);
-        var candidates = _candidates[(int)channel];
+    /// <summary>Visitors in the queues are served first come, first served, or give up when their patience runs out.</summary>
+    private bool ServeQueues()
+    {
         var any = false;
-        for (var n = 0; n < arrivals && candidates.Count > 0; n++)
+        var skills = _skillIds.Length;
+        for (var cell = 0; cell < _queues.Length; cell++)
         {
-            // Best of two random picks: prefers the least loaded without sorting anyone.
-            var pick = _random.Next(candidates.Count);
-            var other = _random.Next(candidates.Count);
-            if (IsLessLoaded(candidates[other], candidates[pick], channel))
+            var queue = _queues[cell];
+            if (queue.Count == 0)
             {
-                pick = other;
+                continue;
             }
 
-            var op = candidates[pick];
-            Assign(op, channel, HandleTicks(channel));
-            any = true;
-            if (op.Slots[(int)channel] >= op.Profile.SlotMax(channel))
+            var channel = (Channel)(cell / skills);
+            var kept = 0;
+            for (var i = 0; i < queue.Count; i++)
             {
-                candidates[pick] = candidates[^1];
-                candidates.RemoveAt(candidates.Count - 1);
+                var waiting = queue[i];
+                var waited = _tick - waiting.ArrivedAt;
+                if (waiting.GivesUpAt <= _tick)
+                {
+                    ref var counters = ref _statistics.Contact(waiting.Cell);
+                    counters.QueueAborted++;
+                    counters.AbortWaitSeconds += waited * _tickSeconds;
+                    continue;
+                }
+
+                if (TakeCandidate(channel, cell) is { } op)
+                {
+                    Answer(op, channel, waiting.Cell, waited, fromQueue: true);
+                    any = true;
+                    continue;
+                }
+
+                queue[kept++] = waiting;
+            }
+
+            queue.RemoveRange(kept, queue.Count - kept);
+        }
+
+        return any;
+    }
+
+    private bool Arrive()
+    {
+        var any = false;
+        var skills = _skillIds.Length;
+        var curve = _dayCycle ? DayCurve[HourOfDay] : 1;
+        foreach (var channel in Channels.All)
+        {
+            var c = (int)channel;
+            var arrivals = Poisson(_ratePerTick[c] * curve);
+            for (var n = 0; n < arrivals; n++)
+            {
+                var skill = Pick(_skillWeights[c]);
+                var cellIndex = (c * skills) + skill;
+                var cell = _statistics.NewContact(channel, skill, Pick(_websiteWeights[skill]));
+                ref var counters = ref _statistics.Contact(cell);
+                counters.Number++;
+                if (TakeCandidate(channel, cellIndex) is { } op)
+                {
+                    Answer(op, channel, cell, 0, fromQueue: false);
+                    any = true;
+                }
+                else if (_inProduction[cellIndex] == 0)
+                {
+                    counters.MissedNone++;
+                }
+                else if (Models[c].HasQueue && _queues[cellIndex].Count < _inProduction[cellIndex])
+                {
+                    // The waiting room holds one visitor per operator in production on the skill.
+                    counters.Queued++;
+                    var patience = (long)Math.Ceiling(_patienceTicks * (0.5 + _random.NextDouble()));
+                    _queues[cellIndex].Add(new WaitingContact(_tick, _tick + patience, cell));
+                }
+                else
+                {
+                    counters.MissedBusy++;
+                }
             }
         }
 
         return any;
     }
 
+    /// <summary>The less loaded of two random candidates of the skill; no sorting, so O(1) per contact.</summary>
+    private OperatorState? TakeCandidate(Channel channel, int cell)
+    {
+        var candidates = _candidates[cell];
+        while (candidates.Count > 0)
+        {
+            // An operator is listed under each of their skills, so one filled through another skill is dropped here.
+            var pick = _random.Next(candidates.Count);
+            if (!CanTake(candidates[pick], channel))
+            {
+                RemoveAt(candidates, pick);
+                continue;
+            }
+
+            var other = _random.Next(candidates.Count);
+            if (!CanTake(candidates[other], channel))
+            {
+                RemoveAt(candidates, other);
+                continue;
+            }
+
+            return IsLessLoaded(candidates[other], candidates[pick], channel) ? candidates[other] : candidates[pick];
+        }
+
+        return null;
+    }
+
+    private static void RemoveAt(List<OperatorState> list, int index)
+    {
+        list[index] = list[^1];
+        list.RemoveAt(list.Count - 1);
+    }
+
+    private void Answer(OperatorState op, Channel channel, StatisticCell cell, long waitedTicks, bool fromQueue)
+    {
+        var model = Models[(int)channel];
+        var handle = HandleTicks(channel);
+        Assign(op, channel, handle);
+        var waited = waitedTicks * _tickSeconds;
+        ref var counters = ref _statistics.Contact(cell);
+        if (fromQueue)
+        {
+            counters.QueueAnswered++;
+            counters.QueueWaitSeconds += waited;
+        }
+        else
+        {
+            counters.AnsweredDirectly++;
+        }
+
+        counters.AnsweredSeconds += waited + _random.Next(model.MinResponseSeconds, model.MaxResponseSeconds + 1);
+        counters.HandleSeconds += handle * _tickSeconds;
+    }
+
+    private int Pick(double[] cumulative)
+    {
+        var roll = _random.NextDouble() * cumulative[^1];
+        var index = Array.BinarySearch(cumulative, roll);
+        index = index < 0 ? ~index : index + 1;
+        return Math.Min(index, cumulative.Length - 1);
+    }
+
+    /// <summary>
+    /// Demand per skill follows the capacity that serves it (each operator's slots shared among their skills), so no
+    /// skill is starved by construction; websites per skill follow the operators who work on them.
+    /// </summary>
+    private (double[][] Skills, double[][] Websites) DemandWeights()
+    {
+        var skills = new double[Channels.Count][];
+        var websites = new double[_skillIds.Length][];
+        for (var c = 0; c < Channels.Count; c++)
+        {
+            skills[c] = new double[_skillIds.Length];
+        }
+
+        for (var s = 0; s < _skillIds.Length; s++)
+        {
+            websites[s] = new double[_websiteIds.Length];
+        }
+
+        foreach (var op in _operators)
+        {
+            foreach (var channel in Channels.All)
+            {
+                if (op.Profile.IsEnabled(channel))
+                {
+                    foreach (var skill in op.SkillIndexes)
+                    {
+                        skills[(int)channel][skill] += op.Profile.SlotMax(channel) / (double)op.SkillIndexes.Length;
+                    }
+                }
+            }
+
+            foreach (var skill in op.SkillIndexes)
+            {
+                for (var w = 0; w < _websiteIds.Length; w++)
+                {
+                    if (((op.WebsiteSet + 1) & (1 << w)) != 0)
+                    {
+                        websites[skill][w]++;
+                    }
+                }
+            }
+        }
+
+        foreach (var weights in skills.Concat(websites))
+        {
+            for (var i = 1; i < weights.Length; i++)
+            {
+                weights[i] += weights[i - 1];
+            }
+        }
+
+        return (skills, websites);
+    }
+
+    private void SetArrivalRates(double? contactsPerMinute)
+    {
+        for (var c = 0; c < Channels.Count; c++)
+        {
+            var model = Models[c];
+            var capacity = _operators.Where(o => o.Profile.IsEnabled((Channel)c) && o.SkillIndexes.Length > 0)
+                .Sum(o => o.Profile.SlotMax((Channel)c));
+            _ratePerTick[c] = model.TargetOccupancy * capacity * ExpectedConnectedShare / model.MeanHandleTicks;
+        }
+
+        if (contactsPerMinute is { } perMinute)
+        {
+            // The channels keep the shares the roster gives them; only the total changes.
+            var automatic = _ratePerTick.Sum();
+            var perTick = perMinute * _tickSeconds / 60;
+            for (var c = 0; c < Channels.Count; c++)
+            {
+                _ratePerTick[c] = automatic > 0 ? perTick * _ratePerTick[c] / automatic : 0;
+            }
+        }
+    }
+
     private static bool IsLessLoaded(OperatorState a, OperatorState b, Channel channel) =>
         (long)a.Slots[(int)channel] * b.Profile.SlotMax(channel) < (long)b.Slots[(int)channel] * a.Profile.SlotMax(channel);
+
+    private static void ThrowIfInvalid(SimulatorFaults faults)
+    {
+        var errors = faults.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(' ', errors), nameof(faults));
+        }
+    }
 
     private void Assign(OperatorState op, Channel channel, int ticks)
     {
         op.Slots[(int)channel]++;
+        op.Conversations++;
         _conversations.Add(new Conversation(op, channel, _tick + ticks, op.Session));
     }
 
@@ -559,16 +963,29 @@ public sealed class SimulatedPlatform
         return Math.Max(0, (int)Math.Round(rate + (Math.Sqrt(rate) * gaussian)));
     }
 
-    private sealed record ChannelModel(double TargetOccupancy, int MinHandleTicks, int MaxHandleTicks)
+    private sealed record ChannelModel(
+        double TargetOccupancy, int MinHandleTicks, int MaxHandleTicks, int MinResponseSeconds, int MaxResponseSeconds, bool HasQueue)
     {
         public double MeanHandleTicks => (MinHandleTicks + MaxHandleTicks) / 2.0;
     }
 
     private readonly record struct Conversation(OperatorState Operator, Channel Channel, long EndsAt, int Session);
 
-    private sealed class OperatorState(OperatorProfile profile)
+    private readonly record struct WaitingContact(long ArrivedAt, long GivesUpAt, StatisticCell Cell);
+
+    private sealed class OperatorState(OperatorProfile profile, Dictionary<int, int> skillIndex, Dictionary<int, int> websiteIndex)
     {
         public OperatorProfile Profile { get; } = profile;
+
+        public int[] SkillIndexes { get; } = [.. profile.SkillList.Where(skillIndex.ContainsKey).Select(id => skillIndex[id])];
+
+        // Index of the set of websites the operator works on (bit mask - 1), the unit presence is counted in.
+        public int WebsiteSet { get; } = Math.Max(1, profile.WebsiteList.Where(websiteIndex.ContainsKey).Aggregate(0, (mask, id) => mask | (1 << websiteIndex[id]))) - 1;
+
+        // From the id rather than the generator, so adding shifts did not reshuffle every seeded roster.
+        public int ShiftStart { get; } = ShiftStarts[(int)((uint)profile.Id * 2_654_435_761u % (uint)ShiftStarts.Length)];
+
+        public long Conversations { get; set; }
 
         public bool EverLoggedIn { get; set; }
 

@@ -21,6 +21,8 @@ public static class SimulatorExtensions
             .BindConfiguration(SimulatorOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.TickInterval > TimeSpan.Zero && o.TickInterval <= TimeSpan.FromHours(1), "Simulator:TickInterval must be between 0 (excluded) and 1 hour.")
+            .Validate(o => o.Patience > TimeSpan.Zero, "Simulator:Patience must be more than 0.")
+            .Validate(o => o.Faults is null || o.Faults.Validate().Count == 0, "Simulator:Faults is invalid: rates between 0 and 1 adding up to at most 1, Latency 0 to 60 s, Hang more than 0 and at most 60 s.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -35,8 +37,13 @@ public static class SimulatorExtensions
         return services;
     }
 
-    /// <summary>Maps the simulated iAdvize REST API v2 under <paramref name="prefix"/>, e.g. <c>GET {prefix}/operator/live</c>.</summary>
-    public static RouteGroupBuilder MapIadvizeSimulator(this IEndpointRouteBuilder endpoints, string prefix = "/simulator/api/2")
+    /// <summary>
+    /// Maps the simulated iAdvize REST API v2 under <paramref name="prefix"/>, e.g. <c>GET {prefix}/operator/live</c>, and the
+    /// simulator's controls under <paramref name="controlPrefix"/>: <c>GET</c>/<c>PUT {controlPrefix}/faults</c> and the
+    /// <c>{controlPrefix}/admin</c> page.
+    /// </summary>
+    /// <returns>The group of the API endpoints.</returns>
+    public static RouteGroupBuilder MapIadvizeSimulator(this IEndpointRouteBuilder endpoints, string prefix = "/simulator/api/2", string controlPrefix = "/simulator")
     {
         // The fake checks its own API key; the host's user authentication, antiforgery and API description
         // are for the host's endpoints, not for this one.
@@ -45,6 +52,13 @@ public static class SimulatorExtensions
             .DisableAntiforgery()
             .ExcludeFromDescription();
         SimulatorEndpoints.Map(api);
+
+        // A fake's switchboard, on the fake's terms: no user authentication, like the fake API itself.
+        var control = endpoints.MapGroup(controlPrefix)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        ControlEndpoints.Map(control);
         return api;
     }
 }

@@ -26,4 +26,29 @@ public sealed class SimulatorOptions
     /// Tests that call <see cref="SimulatedPlatform.Step"/> themselves turn it off.
     /// </summary>
     public bool RunActivity { get; set; } = true;
+
+    /// <summary>
+    /// Contacts (visitors asking for a conversation) per minute across chat, call and video at the busiest hour.
+    /// Empty (the default) scales with the roster: enough to keep about 60% of connected chat slots occupied.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public double? ContactsPerMinute { get; set; }
+
+    /// <summary>How long, on average, a visitor waits in a chat or video queue before giving up (each one waits 50% to 150% of it).</summary>
+    public TimeSpan Patience { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Follows the time of day (UTC): operators work 8-hour shifts between 06:00 and 21:00 and contacts follow a working-day
+    /// curve. Off (the default), the platform stays at its daytime level around the clock, so a demo at night looks alive.
+    /// </summary>
+    public bool DayCycle { get; set; }
+
+    /// <summary>
+    /// Reproduces a documented quirk of <c>GET /operator/live</c>: operators who have a group or skills are listed only when
+    /// the request filters on <c>filters[group_id]</c> or <c>filters[skill_id]</c> and they match it. Off by default.
+    /// </summary>
+    public bool HideScopedOperators { get; set; }
+
+    /// <summary>Faults injected from the start (<c>Simulator:Faults:ErrorRate</c> ...); they can be changed at run time.</summary>
+    public SimulatorFaults Faults { get; set; } = new();
 }

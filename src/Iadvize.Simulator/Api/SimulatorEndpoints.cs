@@ -20,6 +20,7 @@ internal static class SimulatorEndpoints
     {
         // Recording comes first so that even a rejected PUT shows what the client sent.
         api.AddEndpointFilter(RecordWrites);
+        api.AddEndpointFilter(FaultInjection.Apply);
         api.AddEndpointFilter(RequireApiKey);
 
         api.MapGet("/operator", ListOperators);
@@ -27,6 +28,9 @@ internal static class SimulatorEndpoints
         api.MapGet("/operator/{id}", GetOperator);
         api.MapGet("/operator/{id}/live", GetLive);
         api.MapPut("/operator/{id}/live", PutLive);
+        api.MapGet("/operator/{id}/statistic", GetOperatorStatistic);
+        api.MapGet("/operator/{id}/profile", GetOperatorProfile);
+        api.MapGet("/statistic", StatisticEndpoints.Get);
 
         api.MapGet("/group", ListGroups);
         api.MapGet("/group/{id}", (string id, SimulatedPlatform platform) =>
@@ -116,7 +120,12 @@ internal static class SimulatorEndpoints
             return Wire.Invalid(error);
         }
 
-        var (items, count) = platform.QueryLive(filter.Matches, includeOffline, paging.Skip, paging.Limit);
+        // The documented quirk: "If your operators have skills or groups, you need to specify it in your request."
+        var scoped = OperatorFilter.TryGetFilter(request.Query, "group_id", out _) || OperatorFilter.TryGetFilter(request.Query, "skill_id", out _);
+        Func<OperatorProfile, bool> match = platform.HideScopedOperators && !scoped
+            ? o => o.GroupId == 0 && o.SkillList.Count == 0 && filter.Matches(o)
+            : filter.Matches;
+        var (items, count) = platform.QueryLive(match, includeOffline, paging.Skip, paging.Limit);
         return Wire.Success(items.Select(LiveResource.From).ToList(), paging.Describe(count));
     }
 
@@ -153,6 +162,16 @@ internal static class SimulatorEndpoints
     private static IResult GetLive(string id, SimulatedPlatform platform) =>
         TryParseId(id, out var operatorId) && platform.GetLive(operatorId) is { } live
             ? Wire.Success(LiveResource.From(live))
+            : Wire.Unknown("operator", id);
+
+    private static IResult GetOperatorStatistic(string id, SimulatedPlatform platform) =>
+        TryParseId(id, out var operatorId) && platform.GetStatistic(operatorId) is var (conversations, experience, satisfaction)
+            ? Wire.Success(new OperatorStatisticResource(operatorId, conversations, satisfaction, experience))
+            : Wire.Unknown("operator", id);
+
+    private static IResult GetOperatorProfile(string id, SimulatedPlatform platform) =>
+        TryParseId(id, out var operatorId) && platform.GetPublicProfile(operatorId) is { } profile
+            ? Wire.Success(OperatorProfileResource.From(profile))
             : Wire.Unknown("operator", id);
 
     private static IResult PutLive(string id, HttpContext http, SimulatedPlatform platform)

@@ -64,6 +64,14 @@ internal sealed record OperatorResource(
         o.GroupId, o.WebsiteList, o.SkillList, $"/operator/{o.Id}");
 }
 
+internal sealed record OperatorStatisticResource(int Id, long ConversationNumber, double SatisfactionGlobalRate, int Experience);
+
+internal sealed record OperatorProfileResource(int UserId, string Status, string Description, string Facebook, string Twitter, string City, string Country)
+{
+    public static OperatorProfileResource From(OperatorPublicProfile p) =>
+        new(p.UserId, p.Status, p.Description, p.Facebook, p.Twitter, p.City, p.Country);
+}
+
 internal sealed record GroupResource(
     int Id,
     string Name,
@@ -119,6 +127,9 @@ internal static class Wire
 
     public static IResult Forbidden() =>
         Results.Json(new Envelope(new Meta("error", "Forbidden")), JsonOptions, statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult Error(int statusCode, string message) =>
+        Results.Json(new Envelope(new Meta("error", message)), JsonOptions, statusCode: statusCode);
 
     public static IResult Unknown(string resource, string id) =>
         Fail(StatusCodes.Status404NotFound, $"Unknown '{resource}' with 'id' {id}.");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TimerChannels = System.Threading.Channels;
 using Iadvize.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,11 +18,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public const string Prefix = "/simulator/api/2";
 
     private readonly WebApplication _app;
+    private readonly ObservedTimeProvider _timers;
 
-    private SimulatorHost(WebApplication app, FakeTimeProvider time)
+    private SimulatorHost(WebApplication app, ObservedTimeProvider timers)
     {
         _app = app;
-        Time = time;
+        _timers = timers;
+        Time = timers.Fake;
         Platform = app.Services.GetRequiredService<SimulatedPlatform>();
         Client = CreateClient(ApiKey);
     }
@@ -35,12 +38,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Sends the right key in the X-API-Key header.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null, Action<WebApplicationBuilder>? build = null)
+    public static async Task<SimulatorHost> StartAsync(
+        Action<SimulatorOptions>? configure = null, Action<WebApplicationBuilder>? build = null, DateTimeOffset? start = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        var time = new FakeTimeProvider(Start);
+        var time = new ObservedTimeProvider(new FakeTimeProvider(start ?? Start));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddIadvizeSimulator(o =>
         {
@@ -66,6 +70,25 @@ internal sealed class SimulatorHost : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>A client at the root of the host, for the simulator's controls outside the API prefix.</summary>
+    public HttpClient CreateRootClient() => _app.GetTestClient();
+
+    public void Step(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Platform.Step();
+        }
+    }
+
+    /// <summary>The delay of the next timer the server starts (a fault's latency or hang), once it has started it.</summary>
+    public async Task<TimeSpan> NextTimerAsync()
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(10));
+        return await _timers.NextTimerAsync(patience.Token);
     }
 
     public async Task<ApiResponse> GetAsync(string url) =>
@@ -100,6 +123,31 @@ internal sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync(TestContext.Current.CancellationToken);
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A fake clock that also tells when a timer is started, so a test advances it only once the server waits on it.</summary>
+internal sealed class ObservedTimeProvider(FakeTimeProvider fake) : TimeProvider
+{
+    private readonly TimerChannels.Channel<TimeSpan> _started = TimerChannels.Channel.CreateUnbounded<TimeSpan>();
+
+    public FakeTimeProvider Fake { get; } = fake;
+
+    public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
+
+    public override long GetTimestamp() => Fake.GetTimestamp();
+
+    public override long TimestampFrequency => Fake.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = Fake.CreateTimer(callback, state, dueTime, period);
+        _started.Writer.TryWrite(dueTime);
+        return timer;
+    }
+
+    public ValueTask<TimeSpan> NextTimerAsync(CancellationToken cancellationToken) => _started.Reader.ReadAsync(cancellationToken);
 }
 
 internal sealed record ApiResponse(HttpStatusCode StatusCode, JsonElement Body)
