@@ -43,6 +43,10 @@ internal interface IIadvizeApi
     [Get("/website/{id}")]
     Task<IApiResponse<WireEnvelope<WireWebsite>>> GetWebsiteAsync(int id, CancellationToken cancellationToken);
 
+    [Get("/statistic")]
+    Task<IApiResponse<WireEnvelope<List<Dictionary<string, JsonElement>>>>> GetStatisticAsync(
+        [Query] IDictionary<string, string> filters, CancellationToken cancellationToken);
+
     // Lists answer only ids and links unless full=1.
     [Get("/group")]
     Task<IApiResponse<WireEnvelope<List<WireNode>>>> GetGroupsAsync(int page, int limit, int full, CancellationToken cancellationToken);

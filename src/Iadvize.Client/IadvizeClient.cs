@@ -110,6 +110,28 @@ public sealed class IadvizeClient
     public Task<ApiResult<Website>> GetWebsiteAsync(int websiteId, CancellationToken cancellationToken) =>
         CallAsync(() => _api.GetWebsiteAsync(websiteId, cancellationToken), envelope => MapWebsite(Required(envelope.Data)));
 
+    /// <summary>Aggregate indicators (demand next to capacity: waiting and missed contacts, occupation).</summary>
+    public Task<ApiResult<IReadOnlyList<StatisticRow>>> GetStatisticAsync(StatisticQuery query, CancellationToken cancellationToken) =>
+        CallAsync(() => _api.GetStatisticAsync(query.ToQuery(), cancellationToken), envelope =>
+            (IReadOnlyList<StatisticRow>)[.. (envelope.Data ?? []).Select(row => MapStatistic(row, query.Indicators))]);
+
+    private static StatisticRow MapStatistic(Dictionary<string, JsonElement> row, IReadOnlyList<string> indicators)
+    {
+        var values = indicators.ToDictionary(name => name, name => row.TryGetValue(name, out var value) ? Number(value) : null);
+        return new StatisticRow(values, Text(row, "resource"), Number(row.GetValueOrDefault("resource_id")) is { } id ? (int)id : null, Text(row, "date"));
+    }
+
+    // Indicators come as numbers, numeric strings or null; anything else is not a figure.
+    private static double? Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String when double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static string? Text(Dictionary<string, JsonElement> row, string name) =>
+        row.TryGetValue(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText() : null;
+
     private static Website MapWebsite(WireWebsite wire) => new(wire.Id, wire.Label ?? wire.Url ?? $"#{wire.Id}", wire.Url, wire.Timezone, wire.Currency);
 
     private static Page<TOut> ToPage<TWire, TOut>(WireEnvelope<List<TWire>> envelope, int requestedPage, Func<TWire, TOut> map)

@@ -41,6 +41,50 @@ public sealed record OperatorProfile(int OperatorId, string? Status, string? Des
 /// <summary>A website (project) of the account.</summary>
 public sealed record Website(int Id, string Label, string? Url, string? Timezone, string? Currency);
 
+/// <summary>
+/// A question to <c>GET /statistic</c>: which indicators (e.g. <c>contact_waiting_number</c>), for which channel and
+/// period, optionally per resource (<c>skill</c>, <c>group</c>, <c>operator</c> ...) or per hour/day/month.
+/// </summary>
+public sealed record StatisticQuery(
+    IReadOnlyList<string> Indicators,
+    string? Channel = null,
+    string? Resource = null,
+    int? ResourceId = null,
+    IReadOnlyList<int>? WebsiteIds = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Granularity = null)
+{
+    internal Dictionary<string, string> ToQuery()
+    {
+        if (Indicators.Count == 0)
+        {
+            throw new ArgumentException("Ask for at least one indicator.", nameof(Indicators));
+        }
+
+        var query = new Dictionary<string, string> { ["filters[indicators]"] = string.Join(',', Indicators) };
+        Add(query, "channel", Channel);
+        Add(query, "resource", Resource);
+        Add(query, "resource_id", ResourceId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(query, "website_list", WebsiteIds is { Count: > 0 } ids ? string.Join(',', ids) : null);
+        Add(query, "from", From?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        Add(query, "to", To?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        Add(query, "granularity", Granularity);
+        return query;
+    }
+
+    private static void Add(Dictionary<string, string> query, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            query[$"filters[{name}]"] = value;
+        }
+    }
+}
+
+/// <summary>One row of a statistic answer: the indicators' values (null where the upstream has none), and what the row is about.</summary>
+public sealed record StatisticRow(IReadOnlyDictionary<string, double?> Values, string? Resource, int? ResourceId, string? Date);
+
 /// <summary>A group or a skill: both are named nodes of a tree.</summary>
 public sealed record NamedNode(int Id, string Name, int? ParentId);
 

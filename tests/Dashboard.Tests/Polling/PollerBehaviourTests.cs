@@ -84,6 +84,43 @@ public sealed class PollerBehaviourTests
         _store.Current.Operators.Length.ShouldBe(3);
     }
 
+    public static TheoryData<string, string> Faults => new()
+    {
+        { "server-error", "HTTP 500" },
+        { "malformed", "not the documented JSON" },
+        { "unreachable", "did not answer" },
+        { "timeout", "did not answer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Under_each_fault_the_last_good_picture_stays_goes_stale_with_the_error_and_the_first_good_cycle_recovers(string fault, string said)
+    {
+        var cycle = Cycle();
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+        var good = _store.Current;
+        _live = fault switch
+        {
+            "server-error" => _ => new HttpResponseMessage(HttpStatusCode.InternalServerError),
+            "malformed" => _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>upstream maintenance</html>") },
+            "unreachable" => _ => throw new HttpRequestException("Connection refused"),
+            _ => _ => throw new TaskCanceledException("The request timed out.", new TimeoutException()),
+        };
+
+        await TicksAsync(cycle, 3, TimeSpan.FromSeconds(3));
+
+        _store.Current.ShouldBeSameAs(good);
+        _store.Health.ConsecutiveFailures.ShouldBe(3);
+        _store.Health.LastError!.ShouldContain(said);
+        _store.Health.IsStale(_clock.GetUtcNow(), new PollingOptions().LiveInterval).ShouldBeTrue();
+
+        _live = LivePage;
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        _store.Health.ConsecutiveFailures.ShouldBe(0);
+        _store.Health.IsStale(_clock.GetUtcNow(), new PollingOptions().LiveInterval).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task A_rejected_key_stops_polling_until_someone_resumes_it()
     {
