@@ -103,4 +103,29 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(_dashboard.Page.GetByTestId("filter-count")).ToBeVisibleAsync();
         (await _dashboard.Operators.CountAsync()).ShouldBe(shown.Count);
     }
+
+    [Fact]
+    public async Task When_the_upstream_fails_the_page_keeps_its_figures_says_they_are_stale_and_recovers_by_itself()
+    {
+        await _dashboard.OpenAsync();
+        var operators = await _dashboard.Kpi("operators").TextContentAsync();
+        try
+        {
+            Simulator.Faults = new SimulatorFaults { ErrorRate = 1 };
+
+            var banner = _dashboard.Page.GetByTestId("stale-banner");
+            await Assertions.Expect(banner).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+            await Assertions.Expect(banner).ToContainTextAsync("failed", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+            await Assertions.Expect(_dashboard.Freshness).ToHaveAttributeAsync("data-stale", "true");
+            await Assertions.Expect(_dashboard.Kpi("operators")).ToHaveTextAsync(operators!);
+            await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "stale.png") });
+        }
+        finally
+        {
+            Simulator.Faults = SimulatorFaults.None;
+        }
+
+        await Assertions.Expect(_dashboard.Freshness).ToHaveAttributeAsync("data-stale", "false", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        await Assertions.Expect(_dashboard.Page.GetByTestId("stale-banner")).ToHaveCountAsync(0);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class AvailabilityStore
     public UpstreamHealth Health => Volatile.Read(ref _health);
 
     /// <summary>Replaces the whole picture with what the upstream just said; answers the change set, or null if nothing changed.</summary>
-    public ChangeSet? PublishSnapshot(IReadOnlyCollection<OperatorState> operators, DateTimeOffset at)
+    public ChangeSet? PublishSnapshot(IReadOnlyCollection<OperatorState> operators, DateTimeOffset at, TimeSpan? cadence = null)
     {
         ChangeSet? changeSet;
         UpstreamHealth health;
@@ -28,7 +28,7 @@ public sealed class AvailabilityStore
             // Applying the changes (rather than taking the new list) keeps unchanged operators as the same instances,
             // which is how rows know they have nothing to render.
             Volatile.Write(ref _current, SnapshotDiff.Apply(_current, changes, sequence, at));
-            health = new UpstreamHealth(at, at, 0, null);
+            health = new UpstreamHealth(at, at, 0, null, Cadence: cadence);
             Volatile.Write(ref _health, health);
         }
 

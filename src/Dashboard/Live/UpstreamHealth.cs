@@ -7,17 +7,19 @@ namespace Dashboard.Live;
 /// <param name="LastError">What went wrong, in plain words; null after a success.</param>
 /// <param name="NextAttemptAt">When polling resumes, if it is backing off (HTTP 429).</param>
 /// <param name="KeyRejected">The API key was refused: polling waits for new configuration or a person's retry.</param>
+/// <param name="Cadence">How often polls really happen when the request budget makes them rarer than the live interval.</param>
 public sealed record UpstreamHealth(
     DateTimeOffset? LastSuccessAt,
     DateTimeOffset? LastAttemptAt,
     int ConsecutiveFailures,
     string? LastError,
     DateTimeOffset? NextAttemptAt = null,
-    bool KeyRejected = false)
+    bool KeyRejected = false,
+    TimeSpan? Cadence = null)
 {
     public static readonly UpstreamHealth Unknown = new(null, null, 0, null);
 
-    /// <summary>Stale after two missed live intervals, or before any data arrived.</summary>
+    /// <summary>Stale after two missed polls (at the live interval, or the slower cadence the budget allows), or before any data arrived.</summary>
     public bool IsStale(DateTimeOffset now, TimeSpan liveInterval) =>
-        LastSuccessAt is not { } last || now - last > 2 * liveInterval;
+        LastSuccessAt is not { } last || now - last > 2 * (Cadence is { } cadence && cadence > liveInterval ? cadence : liveInterval);
 }

@@ -109,11 +109,24 @@ public sealed class PollCycle
         }
 
         await ReadUnknownOperatorsAsync(client, live.Keys, cancellationToken);
-        var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow());
+        var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow(), Cadence());
         if (changeSet is not null)
         {
             _logger.LogDebug("Live poll: {Count} operators changed (sequence {Sequence}).", changeSet.Changes.Count, changeSet.Sequence);
         }
+    }
+
+    // The poll period the budget sustains: a cycle of n requests fits (budget - reserve) / n times a minute.
+    private TimeSpan? Cadence()
+    {
+        if (_budget is null)
+        {
+            return null;
+        }
+
+        var perMinute = Math.Max(1, _budget.PerMinute - _options.ReservedForCommands);
+        var needed = TimeSpan.FromMinutes((double)_lastLiveRequests / perMinute);
+        return needed > _options.LiveInterval ? needed : null;
     }
 
     private bool BudgetAllows(int requests)

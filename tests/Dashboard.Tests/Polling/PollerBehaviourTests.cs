@@ -161,6 +161,10 @@ public sealed class PollerBehaviourTests
         }
 
         _store.Current.Operators.Length.ShouldBe(1_000);
+        // 10 requests a cycle within 27 a minute: a poll every 22 s or so, and data that old is not stale.
+        _store.Health.Cadence.ShouldNotBeNull().TotalSeconds.ShouldBeInRange(20, 25);
+        _store.Health.IsStale(_store.Health.LastSuccessAt!.Value.AddSeconds(30), TimeSpan.FromSeconds(3)).ShouldBeFalse();
+        _store.Health.IsStale(_store.Health.LastSuccessAt!.Value.AddSeconds(60), TimeSpan.FromSeconds(3)).ShouldBeTrue();
     }
 
     [Fact]
