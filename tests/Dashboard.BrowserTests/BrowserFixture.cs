@@ -8,9 +8,16 @@ using Microsoft.Playwright;
 namespace Dashboard.BrowserTests;
 
 /// <summary>The app on a real loopback port (embedded simulator, activity stopped so that tests decide what changes) and one Chromium.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app;
+
+    public BrowserFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    protected BrowserFixture(IReadOnlyDictionary<string, string> settings) => _app = new AppFactory(settings);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -19,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app.Services;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _app.UseKestrel(0);
         _app.StartServer();
@@ -39,8 +46,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -50,7 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private sealed class AppFactory : WebApplicationFactory<Program>
+    private sealed class AppFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -58,6 +66,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("Simulator:RunActivity", "false");
             builder.UseSetting("Polling:LiveInterval", "00:00:00.500");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests;
+
+/// <summary>A contact centre of 3,000 operators: more than the page renders at once.</summary>
+public sealed class LargeRosterFixture() : BrowserFixture(new Dictionary<string, string> { ["Simulator:OperatorCount"] = "3000" });
+
+public sealed class LargeRosterTests(LargeRosterFixture fixture) : IClassFixture<LargeRosterFixture>
+{
+    [Fact]
+    public async Task Only_the_visible_rows_are_in_the_page_and_scrolling_brings_the_others()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var dashboard = new DashboardPage(await context.NewPageAsync(), fixture.BaseAddress);
+
+        await dashboard.OpenAsync();
+
+        await Assertions.Expect(dashboard.Kpi("operators")).ToHaveTextAsync("3000");
+        var rendered = await dashboard.Operators.CountAsync();
+        rendered.ShouldBeInRange(5, 200);
+        var firstId = await dashboard.Operators.First.GetAttributeAsync("data-operator-id");
+
+        await dashboard.Page.Locator(".operator-scroll").EvaluateAsync("element => element.scrollTop = element.scrollHeight");
+
+        await Assertions.Expect(dashboard.Operator(int.Parse(firstId!, System.Globalization.CultureInfo.InvariantCulture))).ToHaveCountAsync(0);
+        (await dashboard.Operators.CountAsync()).ShouldBeInRange(5, 200);
+        await dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "large-roster.png") });
+    }
+}
