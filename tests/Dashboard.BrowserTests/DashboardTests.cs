@@ -128,4 +128,41 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(_dashboard.Freshness).ToHaveAttributeAsync("data-stale", "false", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
         await Assertions.Expect(_dashboard.Page.GetByTestId("stale-banner")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_bulk_change_from_a_selection_shows_a_preview_asks_to_confirm_and_reports_progress()
+    {
+        await _dashboard.OpenAsync();
+        var page = _dashboard.Page;
+        var ids = new List<int>();
+        var rows = page.Locator("[data-testid=operator]:has([data-testid=channel][data-channel=chat][data-state=available])");
+        for (var i = 0; i < 3; i++)
+        {
+            var id = int.Parse((await rows.Nth(i).GetAttributeAsync("data-operator-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+            ids.Add(id);
+            await page.Locator($"[data-testid=select][data-operator-id='{id}']").CheckAsync();
+        }
+
+        await Assertions.Expect(page.GetByTestId("selected-count")).ToHaveTextAsync("3 selected");
+        await page.GetByTestId("bulk-open").ClickAsync();
+        await page.GetByText("Make unavailable on chat").ClickAsync();
+        await page.GetByTestId("bulk-preview-button").ClickAsync();
+
+        var preview = page.GetByTestId("bulk-preview");
+        await Assertions.Expect(preview).ToHaveAttributeAsync("data-change", "3");
+        await Assertions.Expect(preview).ToContainTextAsync("3 operators will be asked to make unavailable on chat");
+        Simulator.Requests.ShouldNotContain(r => ids.Any(id => r.Path.EndsWith($"/operator/{id}/live", StringComparison.Ordinal)));
+
+        await page.GetByTestId("bulk-confirm").ClickAsync();
+
+        var progress = page.GetByTestId("bulk-progress");
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-finished", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-testid=bulk-result][data-outcome=done]")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "bulk.png") });
+        await page.GetByTestId("bulk-close").ClickAsync();
+        foreach (var id in ids)
+        {
+            await Assertions.Expect(_dashboard.Channel(id, "chat")).ToHaveAttributeAsync("data-state", "unavailable");
+        }
+    }
 }

@@ -114,6 +114,13 @@ public sealed class AvailabilityCommands(
             return new CommandResult(false, $"The {channel.ToWire()} channel is not enabled for {current.Name}.");
         }
 
+        // Checked after the previous change to this operator was verified: a second click asking the same thing sends nothing.
+        var state = current[channel];
+        if ((available && state.Available) || (!available && state.Status is ChannelStatus.Unavailable or ChannelStatus.Offline))
+        {
+            return new CommandResult(true, $"{current.Name} is already {state.Status.ToWire()} on {channel.ToWire()}.", current);
+        }
+
         return null;
     }
 

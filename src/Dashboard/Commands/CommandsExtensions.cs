@@ -5,6 +5,7 @@ public static class CommandsExtensions
     public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAvailabilityCommands, AvailabilityCommands>();
+        builder.Services.AddSingleton<BulkAvailability>();
         return builder;
     }
 }

@@ -1,0 +1,62 @@
+using Dashboard.Commands;
+using Dashboard.Live;
+using Iadvize.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Integration;
+
+[Collection(HostCollection.Name)]
+public sealed class CommandIntegrationTests : IAsyncLifetime
+{
+    private readonly DashboardFactory _factory = new();
+
+    public CommandIntegrationTests() => _factory.Settings["Simulator:OperatorCount"] = "150";
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (Store.Current.TakenAt is null)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private AvailabilityStore Store => _factory.Services.GetRequiredService<AvailabilityStore>();
+
+    private SimulatedPlatform Simulator => _factory.Services.GetRequiredService<SimulatedPlatform>();
+
+    [Fact]
+    public async Task A_bulk_change_of_50_operators_completes_within_the_budget_with_every_result_reported()
+    {
+        var bulk = _factory.Services.GetRequiredService<BulkAvailability>();
+        var targets = Store.Current.Operators.Where(o => o.Chat.Status == ChannelStatus.Available).Take(50).Select(o => o.Id).ToList();
+        targets.Count.ShouldBe(50);
+        var plan = bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, available: false));
+        var reported = 0;
+
+        var results = await bulk.RunAsync(plan, new Progress<BulkProgress>(_ => Interlocked.Increment(ref reported)), TestContext.Current.CancellationToken);
+
+        results.Count.ShouldBe(50);
+        results.ShouldAllBe(r => r.Succeeded);
+        Simulator.Requests.Count(r => r.Method == "PUT").ShouldBe(50);
+        targets.ShouldAllBe(id => !Simulator.GetLive(id)!.Chat.Available);
+        targets.ShouldAllBe(id => Store.Current.Find(id)!.Chat.Status != ChannelStatus.Available);
+    }
+
+    [Fact]
+    public async Task Two_identical_changes_at_once_send_one_put()
+    {
+        var commands = _factory.Services.GetRequiredService<IAvailabilityCommands>();
+        var target = Store.Current.Operators.First(o => o.Chat.Status == ChannelStatus.Available).Id;
+
+        var both = await Task.WhenAll(
+            commands.SetChannelAvailabilityAsync(target, ChannelKind.Chat, false, TestContext.Current.CancellationToken),
+            commands.SetChannelAvailabilityAsync(target, ChannelKind.Chat, false, TestContext.Current.CancellationToken));
+
+        both.ShouldAllBe(r => r.Succeeded);
+        Simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{target}/live", StringComparison.Ordinal)).ShouldBe(1);
+    }
+}
