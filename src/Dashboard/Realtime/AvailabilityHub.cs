@@ -1,3 +1,4 @@
+using Dashboard.Commands;
 using Dashboard.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,8 +17,11 @@ public interface IAvailabilityClient
     Task Health(UpstreamHealth health);
 }
 
-/// <summary>Live availability for non-Blazor clients: a snapshot on join, then change sets with sequence numbers.</summary>
-public sealed class AvailabilityHub(AvailabilityStore store) : Hub<IAvailabilityClient>
+/// <summary>
+/// Live availability for non-Blazor clients: a snapshot on join, then change sets with sequence numbers. Availability
+/// changes go through the same command service as the pages.
+/// </summary>
+public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityCommands commands) : Hub<IAvailabilityClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -31,4 +35,16 @@ public sealed class AvailabilityHub(AvailabilityStore store) : Hub<IAvailability
         var snapshot = store.Current;
         return new SnapshotMessage(snapshot.Sequence, snapshot.TakenAt, snapshot.Operators);
     }
+
+    /// <summary>Makes an operator available or unavailable on <c>chat</c>, <c>call</c> or <c>video</c>; answers the verified outcome.</summary>
+    public Task<CommandResult> SetChannelAvailability(int operatorId, string channel, bool available)
+    {
+        var kind = ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel, StringComparison.OrdinalIgnoreCase));
+        return kind is { } known
+            ? commands.SetChannelAvailabilityAsync(operatorId, known, available, Context.ConnectionAborted)
+            : Task.FromResult(new CommandResult(false, $"Unknown channel '{channel}': use chat, call or video."));
+    }
+
+    /// <summary>Forces an operator offline; answers the verified outcome.</summary>
+    public Task<CommandResult> Disconnect(int operatorId) => commands.DisconnectAsync(operatorId, Context.ConnectionAborted);
 }

@@ -119,6 +119,23 @@ public sealed class LivePipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hub_client_changes_availability_through_the_same_checked_command()
+    {
+        var snapshot = await FirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+        await using var hub = _factory.CreateHubConnection();
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+
+        var result = await hub.InvokeAsync<Dashboard.Commands.CommandResult>("SetChannelAvailability", target.Id, "chat", false, TestContext.Current.CancellationToken);
+        var refused = await hub.InvokeAsync<Dashboard.Commands.CommandResult>("SetChannelAvailability", target.Id, "fax", true, TestContext.Current.CancellationToken);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        Simulator.GetLive(target.Id)!.Chat.Available.ShouldBeFalse();
+        refused.Succeeded.ShouldBeFalse();
+        refused.Message.ShouldContain("Unknown channel");
+    }
+
+    [Fact]
     public async Task A_command_for_an_offline_operator_is_refused_without_calling_the_upstream()
     {
         var snapshot = await FirstSnapshotAsync();
