@@ -2,12 +2,38 @@ namespace Dashboard.Live;
 
 /// <summary>
 /// The one current picture of every operator, and the feed of what changes in it. Writers (the poller, the commands)
-/// hand it new states; it diffs, numbers the change set, and tells every subscriber once per change set.
+/// hand it new states; it diffs, numbers the change set, keeps the last <see cref="ChangeSetsKept"/> of them, and tells
+/// every subscriber once per change set, in sequence order.
 /// </summary>
+/// <remarks>
+/// To follow the feed without missing a change set, subscribe with <see cref="Subscribe(IAvailabilityObserver, out Snapshot)"/>
+/// and start from the snapshot it gives: every change set after it is delivered. One already in that snapshot may be
+/// delivered too (it was being announced while the subscription was made), so drop change sets whose sequence is not
+/// above the snapshot's. Reading <see cref="Current"/> and then subscribing leaves a window in which a change set is lost.
+/// A listener that fell behind (a reconnecting client) asks <see cref="ChangesSince"/> and resyncs from a fresh
+/// snapshot when it answers null.
+/// </remarks>
 public sealed class AvailabilityStore
 {
+    /// <summary>How many recent change sets <see cref="ChangesSince"/> can answer from.</summary>
+    public const int ChangeSetsKept = 256;
+
+    /// <summary>
+    /// How many operator changes the kept change sets may hold in all: the count alone would let a few mass changes
+    /// (everyone logging off at 50,000 operators) pin gigabytes, and a client that missed that much is better served by
+    /// a snapshot anyway.
+    /// </summary>
+    public const int OperatorChangesKept = 100_000;
+
+    // Writers take _publishGate for the whole publish, notification included, so observers hear change sets in
+    // sequence order even when the poller and a command publish at once. _gate guards only the short swaps that
+    // readers (subscribers, ChangesSince) must see together, so they never wait for a diff or for observers.
+    private readonly Lock _publishGate = new();
     private readonly Lock _gate = new();
-    private readonly List<IAvailabilityObserver> _observers = [];
+    private readonly ChangeSet?[] _history = new ChangeSet?[ChangeSetsKept];
+    private int _historyCount;
+    private int _operatorChangesInHistory;
+    private IAvailabilityObserver[] _observers = [];
     private Snapshot _current = Snapshot.Empty;
     private UpstreamHealth _health = UpstreamHealth.Unknown;
 
@@ -18,31 +44,34 @@ public sealed class AvailabilityStore
     /// <summary>Replaces the whole picture with what the upstream just said; answers the change set, or null if nothing changed.</summary>
     public ChangeSet? PublishSnapshot(IReadOnlyCollection<OperatorState> operators, DateTimeOffset at, TimeSpan? cadence = null)
     {
-        ChangeSet? changeSet;
-        UpstreamHealth health;
-        lock (_gate)
+        lock (_publishGate)
         {
-            var changes = SnapshotDiff.Compute(_current, operators);
-            var sequence = changes.Count > 0 ? _current.Sequence + 1 : _current.Sequence;
-            changeSet = changes.Count > 0 ? new ChangeSet(sequence, at, changes) : null;
+            var before = _current;
+            var changes = SnapshotDiff.Compute(before, operators);
+            var sequence = changes.Count > 0 ? before.Sequence + 1 : before.Sequence;
+            var changeSet = changes.Count > 0 ? new ChangeSet(sequence, at, changes) : null;
             // Applying the changes (rather than taking the new list) keeps unchanged operators as the same instances,
             // which is how rows know they have nothing to render.
-            Volatile.Write(ref _current, SnapshotDiff.Apply(_current, changes, sequence, at));
-            health = new UpstreamHealth(at, at, 0, null, Cadence: cadence);
-            Volatile.Write(ref _health, health);
-        }
+            var next = SnapshotDiff.Apply(before, changes, sequence, at);
+            var health = new UpstreamHealth(at, at, 0, null, Cadence: cadence);
+            lock (_gate)
+            {
+                Commit(next, changeSet);
+                Volatile.Write(ref _health, health);
+            }
 
-        Notify(changeSet, health);
-        return changeSet;
+            Notify(changeSet, health);
+            return changeSet;
+        }
     }
 
     /// <summary>Replaces one operator, e.g. after a command was verified against the upstream.</summary>
     public ChangeSet? PublishOperator(OperatorState state, DateTimeOffset at)
     {
-        ChangeSet? changeSet = null;
-        lock (_gate)
+        lock (_publishGate)
         {
-            var previous = _current.Find(state.Id);
+            var before = _current;
+            var previous = before.Find(state.Id);
             if (previous == state)
             {
                 return null;
@@ -51,21 +80,24 @@ public sealed class AvailabilityStore
             var change = previous is null
                 ? new OperatorChange(state.Id, ChangeKind.Added, state, ChannelMask.Chat | ChannelMask.Call | ChannelMask.Video)
                 : new OperatorChange(state.Id, ChangeKind.Updated, state, state.ChannelsDifferentFrom(previous));
-            changeSet = new ChangeSet(_current.Sequence + 1, at, [change]);
-            Volatile.Write(ref _current, SnapshotDiff.Apply(_current, changeSet.Changes, changeSet.Sequence, _current.TakenAt));
-        }
+            var changeSet = new ChangeSet(before.Sequence + 1, at, [change]);
+            var next = SnapshotDiff.Apply(before, changeSet.Changes, changeSet.Sequence, before.TakenAt);
+            lock (_gate)
+            {
+                Commit(next, changeSet);
+            }
 
-        Notify(changeSet, null);
-        return changeSet;
+            Notify(changeSet, null);
+            return changeSet;
+        }
     }
 
     /// <summary>Records a failed poll: the last good picture stays, marked by the health it now has.</summary>
     public void ReportFailure(string error, DateTimeOffset at, DateTimeOffset? nextAttemptAt = null, bool keyRejected = false)
     {
-        UpstreamHealth health;
-        lock (_gate)
+        lock (_publishGate)
         {
-            health = _health with
+            var health = _health with
             {
                 LastAttemptAt = at,
                 ConsecutiveFailures = _health.ConsecutiveFailures + 1,
@@ -74,42 +106,94 @@ public sealed class AvailabilityStore
                 KeyRejected = keyRejected,
             };
             Volatile.Write(ref _health, health);
+            Notify(null, health);
         }
-
-        Notify(null, health);
     }
 
-    /// <summary>Subscribes; dispose the answer to unsubscribe (a forgotten subscription keeps a whole circuit alive).</summary>
-    public IDisposable Subscribe(IAvailabilityObserver observer)
+    /// <summary>
+    /// The change sets numbered above <paramref name="sequence"/>, oldest first (empty when it is the current one); null
+    /// when some of them are no longer kept (beyond the last <see cref="ChangeSetsKept"/>, or <see cref="OperatorChangesKept"/>
+    /// operator changes in all) or <paramref name="sequence"/> is not one this store has reached (e.g. the
+    /// server restarted): the listener then needs a fresh snapshot.
+    /// </summary>
+    public IReadOnlyList<ChangeSet>? ChangesSince(long sequence)
     {
         lock (_gate)
         {
-            _observers.Add(observer);
+            var last = _current.Sequence;
+            if (sequence > last || sequence < last - _historyCount)
+            {
+                return null;
+            }
+
+            var result = new ChangeSet[last - sequence];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = _history[Slot(sequence + 1 + i)]!;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Subscribes; dispose the answer to unsubscribe (a forgotten subscription keeps a whole circuit alive).</summary>
+    /// <remarks>Change sets published before this call are not delivered: prefer the overload that answers the snapshot they lead to.</remarks>
+    public IDisposable Subscribe(IAvailabilityObserver observer) => Subscribe(observer, out _);
+
+    /// <summary>
+    /// Subscribes and answers, atomically, the snapshot from which the observer hears every change set: apply those with a
+    /// sequence above <paramref name="current"/>'s and drop the others. Dispose the answer to unsubscribe.
+    /// </summary>
+    public IDisposable Subscribe(IAvailabilityObserver observer, out Snapshot current)
+    {
+        lock (_gate)
+        {
+            _observers = [.. _observers, observer];
+            current = _current;
         }
 
         return new Subscription(this, observer);
     }
 
-    public int ObserverCount
+    public int ObserverCount => Volatile.Read(ref _observers).Length;
+
+    // Called under _gate: the snapshot and the history move together, so ChangesSince always matches Current.
+    private void Commit(Snapshot next, ChangeSet? changeSet)
     {
-        get
+        if (changeSet is not null)
         {
-            lock (_gate)
+            var slot = Slot(changeSet.Sequence);
+            if (_historyCount == ChangeSetsKept)
             {
-                return _observers.Count;
+                // A full ring keeps its oldest change set in the slot the newest one takes.
+                Forget(slot);
+            }
+
+            _history[slot] = changeSet;
+            _historyCount++;
+            _operatorChangesInHistory += changeSet.Changes.Count;
+            while (_operatorChangesInHistory > OperatorChangesKept && _historyCount > 1)
+            {
+                Forget(Slot(changeSet.Sequence - _historyCount + 1));
             }
         }
+
+        Volatile.Write(ref _current, next);
     }
+
+    private void Forget(int slot)
+    {
+        _operatorChangesInHistory -= _history[slot]!.Changes.Count;
+        _history[slot] = null;
+        _historyCount--;
+    }
+
+    private static int Slot(long sequence) => (int)(sequence % ChangeSetsKept);
 
     private void Notify(ChangeSet? changeSet, UpstreamHealth? health)
     {
-        IAvailabilityObserver[] observers;
-        lock (_gate)
-        {
-            observers = [.. _observers];
-        }
-
-        foreach (var observer in observers)
+        // Copy-on-write list: read without a lock, and a notification allocates nothing.
+        foreach (var observer in Volatile.Read(ref _observers))
         {
             // Observers marshal to their own context (a circuit, the hub) and must not throw into the writer.
             if (changeSet is not null)
@@ -128,7 +212,11 @@ public sealed class AvailabilityStore
     {
         lock (_gate)
         {
-            _observers.Remove(observer);
+            var index = Array.IndexOf(_observers, observer);
+            if (index >= 0)
+            {
+                _observers = [.. _observers.AsSpan(0, index), .. _observers.AsSpan(index + 1)];
+            }
         }
     }
 
@@ -146,7 +234,10 @@ public sealed class AvailabilityStore
     }
 }
 
-/// <summary>Told of every change set and every change of upstream health.</summary>
+/// <summary>
+/// Told of every change set and every change of upstream health, in order, on the writer's thread: return quickly
+/// (marshal the work to your own context) and do not publish to the store from here.
+/// </summary>
 public interface IAvailabilityObserver
 {
     void OnChanges(ChangeSet changeSet);

@@ -1,5 +1,6 @@
-using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Dashboard.Live;
 
@@ -8,15 +9,27 @@ public sealed class Snapshot
 {
     public static readonly Snapshot Empty = new(0, null, []);
 
-    private readonly FrozenDictionary<int, OperatorState> _byId;
+    // Where each operator sits in Operators. Never written after construction, so the snapshots that follow share it
+    // for as long as no operator is added, removed or renamed: most cycles then build no index at all.
+    private readonly Dictionary<int, int> _indexById;
 
     public Snapshot(long sequence, DateTimeOffset? takenAt, IEnumerable<OperatorState> operators)
     {
+        var sorted = operators.ToArray();
+        // Sorted once here so that every reader gets a stable, readable order without sorting again.
+        Array.Sort(sorted, OperatorOrder.ForCurrentCulture());
         Sequence = sequence;
         TakenAt = takenAt;
-        // Sorted once here so that every reader gets a stable, readable order without sorting again.
-        Operators = [.. operators.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(o => o.Id)];
-        _byId = Operators.ToFrozenDictionary(o => o.Id);
+        Operators = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+        _indexById = IndexOf(sorted);
+    }
+
+    private Snapshot(long sequence, DateTimeOffset? takenAt, ImmutableArray<OperatorState> operators, Dictionary<int, int> indexById)
+    {
+        Sequence = sequence;
+        TakenAt = takenAt;
+        Operators = operators;
+        _indexById = indexById;
     }
 
     /// <summary>The sequence number of the last change set applied.</summary>
@@ -28,7 +41,61 @@ public sealed class Snapshot
     /// <summary>Sorted by name, then id.</summary>
     public ImmutableArray<OperatorState> Operators { get; }
 
-    public OperatorState? Find(int operatorId) => _byId.GetValueOrDefault(operatorId);
+    public OperatorState? Find(int operatorId) => _indexById.TryGetValue(operatorId, out var index) ? Operators[index] : null;
 
-    public bool Contains(int operatorId) => _byId.ContainsKey(operatorId);
+    public bool Contains(int operatorId) => _indexById.ContainsKey(operatorId);
+
+    internal bool TryGetIndex(int operatorId, out int index) => _indexById.TryGetValue(operatorId, out index);
+
+    /// <summary>The same operators under a new number and time: a quiet poll costs one small object.</summary>
+    internal Snapshot Renumbered(long sequence, DateTimeOffset? takenAt) => new(sequence, takenAt, Operators, _indexById);
+
+    /// <summary>
+    /// New states for the same operators in the same places (no one added, removed or renamed), so the index is shared.
+    /// The caller hands over <paramref name="operators"/> and never writes to it again.
+    /// </summary>
+    internal Snapshot WithSamePlaces(OperatorState[] operators, long sequence, DateTimeOffset? takenAt)
+    {
+        Debug.Assert(operators.Length == Operators.Length, "Same places means the same count.");
+        return new(sequence, takenAt, ImmutableCollectionsMarshal.AsImmutableArray(operators), _indexById);
+    }
+
+    /// <summary>Operators already in <see cref="OperatorOrder"/>; the caller hands the array over.</summary>
+    internal static Snapshot FromSorted(OperatorState[] sorted, long sequence, DateTimeOffset? takenAt) =>
+        new(sequence, takenAt, ImmutableCollectionsMarshal.AsImmutableArray(sorted), IndexOf(sorted));
+
+    private static Dictionary<int, int> IndexOf(OperatorState[] sorted)
+    {
+        var index = new Dictionary<int, int>(sorted.Length);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            // Add, not the indexer: two operators with one id would make Find answer only one of them.
+            index.Add(sorted[i].Id, i);
+        }
+
+        return index;
+    }
+}
+
+/// <summary>The order of <see cref="Snapshot.Operators"/>: by name as people read it (current culture, ignoring case), then by id.</summary>
+internal sealed class OperatorOrder(StringComparer names) : IComparer<OperatorState>
+{
+    // Read per use rather than cached: the comparer follows the culture of the thread that builds the snapshot.
+    public static OperatorOrder ForCurrentCulture() => new(StringComparer.CurrentCultureIgnoreCase);
+
+    public int Compare(OperatorState? x, OperatorState? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        var byName = names.Compare(x.Name, y.Name);
+        return byName != 0 ? byName : x.Id.CompareTo(y.Id);
+    }
 }
