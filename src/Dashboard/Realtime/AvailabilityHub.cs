@@ -7,6 +7,12 @@ namespace Dashboard.Realtime;
 /// <summary>The whole picture, sent once on join; a client applies change sets on top of it in sequence order.</summary>
 public sealed record SnapshotMessage(long Sequence, DateTimeOffset? TakenAt, IReadOnlyList<OperatorState> Operators);
 
+/// <summary>
+/// The answer to a client that saw a gap or reconnected: the change sets it missed, in order, or (when they are no longer
+/// kept) a fresh snapshot to start again from.
+/// </summary>
+public sealed record ResyncMessage(IReadOnlyList<ChangeSet>? Changes, SnapshotMessage? Snapshot);
+
 /// <summary>What the hub calls on its clients.</summary>
 public interface IAvailabilityClient
 {
@@ -29,12 +35,20 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
         await base.OnConnectedAsync();
     }
 
-    /// <summary>A fresh snapshot, for a client that saw a gap in the sequence numbers.</summary>
+    /// <summary>A fresh snapshot.</summary>
     public SnapshotMessage GetSnapshot()
     {
         var snapshot = store.Current;
         return new SnapshotMessage(snapshot.Sequence, snapshot.TakenAt, snapshot.Operators);
     }
+
+    /// <summary>
+    /// For a client whose last applied change set is <paramref name="sequence"/> and that saw a gap or reconnected: what it
+    /// missed, or a snapshot when that is no longer kept. Applying the answer (and ignoring change sets at or below the
+    /// sequence it ends at) leaves the client exactly right.
+    /// </summary>
+    public ResyncMessage GetChangesSince(long sequence) =>
+        store.ChangesSince(sequence) is { } missed ? new ResyncMessage(missed, null) : new ResyncMessage(null, GetSnapshot());
 
     /// <summary>Makes an operator available or unavailable on <c>chat</c>, <c>call</c> or <c>video</c>; answers the verified outcome.</summary>
     public Task<CommandResult> SetChannelAvailability(int operatorId, string channel, bool available)
