@@ -7,6 +7,7 @@ using Dashboard.Live;
 using Dashboard.Polling;
 using Dashboard.Realtime;
 using Dashboard.Upstream;
+using Dashboard.Webhooks;
 
 try
 {
@@ -17,6 +18,7 @@ try
     builder.AddPolling();
     builder.AddRealtime();
     builder.AddCommands();
+    builder.AddWebhooks();
     builder.AddHealth();
     builder.AddDashboardUi();
 
@@ -25,6 +27,7 @@ try
     app.UseAssets();
     app.MapUpstream();
     app.MapRealtime();
+    app.MapWebhooks();
     app.MapHealth();
     app.MapDashboardUi();
 

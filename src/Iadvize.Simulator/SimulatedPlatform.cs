@@ -1,3 +1,5 @@
+using Iadvize.Simulator.Webhooks;
+
 namespace Iadvize.Simulator;
 
 /// <summary>
@@ -76,8 +78,10 @@ public sealed class SimulatedPlatform
     private readonly double[][] _skillWeights;
     private readonly double[][] _websiteWeights;
     private SimulatorFaults _faults;
+    private Action<SimulatorEvent>? _events;
     private long _tick;
     private long _version;
+    private long _lastConversationId;
 
     public SimulatedPlatform(SimulatorOptions options, TimeProvider timeProvider)
     {
@@ -215,9 +219,11 @@ public sealed class SimulatedPlatform
         var parsed = Channels.Parse(channel, nameof(channel));
         lock (_gate)
         {
-            if (SetWish(Find(operatorId), parsed, available))
+            var op = Find(operatorId);
+            if (SetWish(op, parsed, available))
             {
                 _version++;
+                Emit(SimulatorEventKind.AvailabilityUpdated, op);
             }
         }
     }
@@ -404,6 +410,12 @@ public sealed class SimulatedPlatform
                 changed |= SetWish(op, channel, available);
             }
 
+            // One PUT is one change of availability, however many channels it sets.
+            if (changed)
+            {
+                Emit(SimulatorEventKind.AvailabilityUpdated, op);
+            }
+
             if (disconnect)
             {
                 changed |= DisconnectCore(op);
@@ -427,6 +439,18 @@ public sealed class SimulatedPlatform
             }
 
             _requests.Enqueue(request);
+        }
+    }
+
+    /// <summary>
+    /// Tells <paramref name="sink"/> of every change of an operator's state from now on (login, logout, availability,
+    /// conversation start and end), under the platform's lock: the sink must return at once.
+    /// </summary>
+    internal void Observe(Action<SimulatorEvent> sink)
+    {
+        lock (_gate)
+        {
+            _events += sink;
         }
     }
 
@@ -461,7 +485,7 @@ public sealed class SimulatedPlatform
         return true;
     }
 
-    private static bool ConnectCore(OperatorState op)
+    private bool ConnectCore(OperatorState op)
     {
         if (op.Connected)
         {
@@ -472,23 +496,29 @@ public sealed class SimulatedPlatform
         op.EverLoggedIn = true;
         op.BreakEndsAt = NoBreak;
         Array.Fill(op.Wishes, Wish.Available);
+        Emit(SimulatorEventKind.Connected, op);
         return true;
     }
 
-    private static bool DisconnectCore(OperatorState op)
+    private bool DisconnectCore(OperatorState op)
     {
         var wasConnected = op.Connected;
         op.Connected = false;
         op.BreakEndsAt = NoBreak;
         Array.Fill(op.Wishes, Wish.Unavailable);
         // Ending the session frees the slots now; the conversations it owned are dropped lazily by the next
-        // tick, which keeps a disconnect O(1) at any size.
+        // tick, which keeps a disconnect O(1) at any size. The disconnection event stands for their end.
         op.Session++;
         Array.Clear(op.Slots);
+        if (wasConnected)
+        {
+            Emit(SimulatorEventKind.Disconnected, op);
+        }
+
         return wasConnected;
     }
 
-    private static void EndBreak(OperatorState op)
+    private void EndBreak(OperatorState op)
     {
         op.BreakEndsAt = NoBreak;
         for (var c = 0; c < Channels.Count; c++)
@@ -498,7 +528,14 @@ public sealed class SimulatedPlatform
                 op.Wishes[c] = Wish.Available;
             }
         }
+
+        Emit(SimulatorEventKind.AvailabilityUpdated, op);
     }
+
+    // Called under the lock, so events reach the sink in the order they happened. The sink only enqueues: it never
+    // blocks a tick or a request.
+    private void Emit(SimulatorEventKind kind, OperatorState op, Channel? channel = null, long conversationId = 0) =>
+        _events?.Invoke(new SimulatorEvent(kind, op.Profile.Id, channel is { } c ? Channels.Name(c) : null, conversationId));
 
     private OperatorState Find(int operatorId) =>
         _byId.TryGetValue(operatorId, out var op)
@@ -663,6 +700,7 @@ public sealed class SimulatedPlatform
         if (any)
         {
             op.BreakEndsAt = _tick + ticks;
+            Emit(SimulatorEventKind.AvailabilityUpdated, op);
         }
 
         return any;
@@ -684,6 +722,7 @@ public sealed class SimulatedPlatform
             {
                 conversation.Operator.Slots[(int)conversation.Channel]--;
                 ended = true;
+                Emit(SimulatorEventKind.ConversationClosed, conversation.Operator, conversation.Channel, conversation.Id);
                 continue;
             }
 
@@ -935,7 +974,9 @@ public sealed class SimulatedPlatform
     {
         op.Slots[(int)channel]++;
         op.Conversations++;
-        _conversations.Add(new Conversation(op, channel, _tick + ticks, op.Session));
+        var id = ++_lastConversationId;
+        _conversations.Add(new Conversation(op, channel, _tick + ticks, op.Session, id));
+        Emit(SimulatorEventKind.ConversationPushed, op, channel, id);
     }
 
     private int HandleTicks(Channel channel)
@@ -969,7 +1010,7 @@ public sealed class SimulatedPlatform
         public double MeanHandleTicks => (MinHandleTicks + MaxHandleTicks) / 2.0;
     }
 
-    private readonly record struct Conversation(OperatorState Operator, Channel Channel, long EndsAt, int Session);
+    private readonly record struct Conversation(OperatorState Operator, Channel Channel, long EndsAt, int Session, long Id);
 
     private readonly record struct WaitingContact(long ArrivedAt, long GivesUpAt, StatisticCell Cell);
 

@@ -1,4 +1,5 @@
 using Iadvize.Simulator.Api;
+using Iadvize.Simulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,8 @@ public static class SimulatorExtensions
 {
     /// <summary>
     /// Registers the <see cref="SimulatedPlatform"/> (singleton, on the registered <see cref="TimeProvider"/>) and the
-    /// background activity that steps it every <see cref="SimulatorOptions.TickInterval"/>. Options bind from the
+    /// background activity that steps it every <see cref="SimulatorOptions.TickInterval"/>, and the webhook sender (idle unless
+    /// <see cref="SimulatorOptions.Webhooks"/> names a secret and a target). Options bind from the
     /// <c>Simulator</c> configuration section, then <paramref name="configure"/> applies.
     /// </summary>
     public static IServiceCollection AddIadvizeSimulator(this IServiceCollection services, Action<SimulatorOptions>? configure = null)
@@ -29,11 +31,19 @@ public static class SimulatorExtensions
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, WebhookOptionsValidation>());
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SimulatedPlatform(
             sp.GetRequiredService<IOptions<SimulatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SimulatorActivity>();
+
+        // A named client, so that a host (or a test) configures its handler through the HTTP client factory.
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigureHttpClient((provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Webhooks.Timeout);
+        services.TryAddSingleton<WebhookSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
         return services;
     }
 

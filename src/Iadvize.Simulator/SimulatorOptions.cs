@@ -51,4 +51,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Faults injected from the start (<c>Simulator:Faults:ErrorRate</c> ...); they can be changed at run time.</summary>
     public SimulatorFaults Faults { get; set; } = new();
+
+    /// <summary>Signed webhooks sent on every change of an operator's state (<c>Simulator:Webhooks:Url</c>, <c>Simulator:Webhooks:Secret</c>).</summary>
+    public SimulatorWebhookOptions Webhooks { get; set; } = new();
 }

@@ -116,6 +116,53 @@ public sealed class PollCycle
         }
     }
 
+    /// <summary>
+    /// Reads one operator's live state now (<c>GET /operator/{id}/live</c>), because something said it changed, and
+    /// publishes it. Answers false when it did not: polling is paused, the budget has no room beyond the next live poll and
+    /// the commands' reserve, the operator is unknown to both the store and the roster (the poll reads those once), or the
+    /// upstream failed. Such a failure is logged but not reported as upstream health: the poll owns that.
+    /// </summary>
+    public async Task<bool> RefreshOperatorAsync(int operatorId, CancellationToken cancellationToken)
+    {
+        var health = _store.Health;
+        if (health.KeyRejected || (health.NextAttemptAt is { } until && _time.GetUtcNow() < until))
+        {
+            return false;
+        }
+
+        var roster = Roster;
+        var known = _store.Current.Find(operatorId);
+        if (known is null && !roster.Operators.ContainsKey(operatorId))
+        {
+            return false;
+        }
+
+        if (_budget is not null && _budget.Remaining - _options.ReservedForCommands - Volatile.Read(ref _lastLiveRequests) < 1)
+        {
+            _logger.LogDebug("Not reading operator {Operator} now: the request budget is kept for the live poll.", operatorId);
+            return false;
+        }
+
+        using var scope = _scopes.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
+        var result = await client.GetLiveAsync(operatorId, cancellationToken);
+        if (!result.IsSuccess || result.Value is null)
+        {
+            _logger.LogInformation("Operator {Operator} could not be read: {Message} ({Outcome}); the next poll will tell.", operatorId, result.Message, result.Outcome);
+            return false;
+        }
+
+        var state = SnapshotBuilder.ToState(result.Value, roster.Operators.GetValueOrDefault(operatorId), roster);
+        if (known is not null)
+        {
+            // The roster may not be loaded yet in this instance; keep the identity the dashboard already shows.
+            state = state with { Name = known.Name, Pseudo = known.Pseudo, Email = known.Email, ExternalId = known.ExternalId, Group = known.Group };
+        }
+
+        _store.PublishOperator(state, _time.GetUtcNow());
+        return true;
+    }
+
     // The poll period the budget sustains: a cycle of n requests fits (budget - reserve) / n times a minute.
     private TimeSpan? Cadence()
     {
