@@ -66,6 +66,7 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("Simulator:RunActivity", "false");
             builder.UseSetting("Polling:LiveInterval", "00:00:00.500");
+            builder.UseSetting("TimeInState:File", Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -36,6 +36,24 @@ public sealed class AvailabilityStore
     private IAvailabilityObserver[] _observers = [];
     private Snapshot _current = Snapshot.Empty;
     private UpstreamHealth _health = UpstreamHealth.Unknown;
+    // Starts a previous run saw, for the first snapshot to keep where the status is still the same; dropped after it.
+    private IReadOnlyDictionary<(int, ChannelKind), PersistedStart>? _persisted;
+
+    public AvailabilityStore()
+    {
+    }
+
+    /// <summary>A store that resumes the time in state of a previous run (see <see cref="TimeInStateFile"/>).</summary>
+    public AvailabilityStore(IEnumerable<PersistedStart> persisted)
+    {
+        var starts = new Dictionary<(int, ChannelKind), PersistedStart>();
+        foreach (var start in persisted)
+        {
+            starts[(start.OperatorId, start.Channel)] = start;
+        }
+
+        _persisted = starts.Count > 0 ? starts : null;
+    }
 
     public Snapshot Current => Volatile.Read(ref _current);
 
@@ -48,6 +66,9 @@ public sealed class AvailabilityStore
         {
             var before = _current;
             var changes = SnapshotDiff.Compute(before, operators);
+            StampTimeInState(before, changes, at);
+            // Only the first picture after a start can tell which persisted statuses held while the app was down.
+            _persisted = null;
             var sequence = changes.Count > 0 ? before.Sequence + 1 : before.Sequence;
             var changeSet = changes.Count > 0 ? new ChangeSet(sequence, at, changes) : null;
             // Applying the changes (rather than taking the new list) keeps unchanged operators as the same instances,
@@ -76,6 +97,8 @@ public sealed class AvailabilityStore
             {
                 return null;
             }
+
+            state = TimeInState.Stamp(state, previous, at, _persisted);
 
             var change = previous is null
                 ? new OperatorChange(state.Id, ChangeKind.Added, state, ChannelMask.Chat | ChannelMask.Call | ChannelMask.Video)
@@ -156,6 +179,24 @@ public sealed class AvailabilityStore
     }
 
     public int ObserverCount => Volatile.Read(ref _observers).Length;
+
+    // Writers build fresh states without Since; only the changed operators get it, so the cost follows the changes (the
+    // unchanged ones keep their stored instances, Since included).
+    private void StampTimeInState(Snapshot before, List<OperatorChange> changes, DateTimeOffset at)
+    {
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            if (change.Current is { } current)
+            {
+                var stamped = TimeInState.Stamp(current, before.Find(change.OperatorId), at, _persisted);
+                if (!ReferenceEquals(stamped, current))
+                {
+                    changes[i] = change with { Current = stamped };
+                }
+            }
+        }
+    }
 
     // Called under _gate: the snapshot and the history move together, so ChangesSince always matches Current.
     private void Commit(Snapshot next, ChangeSet? changeSet)

@@ -4,7 +4,13 @@ public static class LiveExtensions
 {
     public static IHostApplicationBuilder AddLive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<AvailabilityStore>();
+        builder.Services.AddOptions<TimeInStateOptions>()
+            .BindConfiguration(TimeInStateOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TimeInStateFile>();
+        builder.Services.AddSingleton(services => new AvailabilityStore(services.GetRequiredService<TimeInStateFile>().Read()));
+        builder.Services.AddHostedService<TimeInStateWriter>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

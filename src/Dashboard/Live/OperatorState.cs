@@ -63,7 +63,12 @@ public static class ChannelKinds
 }
 
 /// <summary>One channel of one operator.</summary>
-public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int Slots, int MaxSlots, ChannelStatus Status)
+/// <remarks>
+/// <c>Since</c> is when <c>Status</c> began: the time of the change set that first showed it, or null while no transition
+/// has been seen. Set by <see cref="AvailabilityStore"/> only (the upstream does not know it), so it is left out of
+/// equality: a fresh state from the poller equals the stored one it repeats, and the diff stays quiet.
+/// </remarks>
+public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int Slots, int MaxSlots, ChannelStatus Status, DateTimeOffset? Since = null)
 {
     public static readonly ChannelState Offline = new(false, false, false, 0, 0, ChannelStatus.Offline);
 
@@ -79,6 +84,19 @@ public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int S
     }
 
     public int FreeSlots => Status == ChannelStatus.Available ? Math.Max(0, MaxSlots - Slots) : 0;
+
+    // Every member but Since: a member added to the record must be added here too.
+    public bool Equals(ChannelState? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Enabled == other.Enabled
+            && Available == other.Available
+            && Busy == other.Busy
+            && Slots == other.Slots
+            && MaxSlots == other.MaxSlots
+            && Status == other.Status);
+
+    public override int GetHashCode() => HashCode.Combine(Enabled, Available, Busy, Slots, MaxSlots, Status);
 }
 
 /// <summary>One operator as the dashboard shows it: roster identity joined with live state.</summary>

@@ -38,6 +38,7 @@ internal sealed class AppProcess : IAsyncDisposable
         };
         // A build (not a publish) serves its static assets only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["TimeInState__File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

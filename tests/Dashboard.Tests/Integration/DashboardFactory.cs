@@ -18,6 +18,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
         ["Polling:LiveInterval"] = "00:00:00.200",
         ["Simulator:RunActivity"] = "false",
+        // Each app instance keeps its time-in-state file out of the source tree.
+        ["TimeInState:File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"),
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -35,6 +37,19 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
                 // The host's own in-memory server, taken from its container so that it is this host's and no other's.
                 options.HttpMessageHandlerBuilderActions.Add(handler =>
                     handler.PrimaryHandler = ((TestServer)handler.Services.GetRequiredService<IServer>()).CreateHandler())));
+    }
+
+    /// <summary>Starts the app and waits for the poller's first complete picture.</summary>
+    public async Task<Dashboard.Live.Snapshot> StartAndWaitForFirstSnapshotAsync()
+    {
+        var store = Services.GetRequiredService<Dashboard.Live.AvailabilityStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (store.Current.TakenAt is null)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        return store.Current;
     }
 
     public HubConnection CreateHubConnection() =>

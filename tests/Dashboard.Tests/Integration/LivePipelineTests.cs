@@ -25,16 +25,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
 
     private SimulatedPlatform Simulator => _factory.Services.GetRequiredService<SimulatedPlatform>();
 
-    private async Task<Snapshot> FirstSnapshotAsync()
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (Store.Current.TakenAt is null)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-
-        return Store.Current;
-    }
+    private Task<Snapshot> FirstSnapshotAsync() => _factory.StartAndWaitForFirstSnapshotAsync();
 
     [Fact]
     public async Task The_poller_fills_the_store_from_the_simulator_over_http()

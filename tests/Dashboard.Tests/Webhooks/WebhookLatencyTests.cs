@@ -29,12 +29,7 @@ public sealed class WebhookLatencyTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _ = _factory.Server;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (Store.Current.TakenAt is null)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await _factory.StartAndWaitForFirstSnapshotAsync();
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
