@@ -27,7 +27,8 @@ public static class IadvizeClientExtensions
 
         resolveBaseUrl ??= provider =>
         {
-            var options = provider.GetRequiredService<IOptions<IadvizeOptions>>().Value;
+            // CurrentValue: a reloaded key is used by the next client created (one per poll cycle or command).
+            var options = provider.GetRequiredService<IOptionsMonitor<IadvizeOptions>>().CurrentValue;
             return (options.BaseUrl ?? throw new InvalidOperationException("Iadvize:BaseUrl is not set."), options.ApiKey ?? "");
         };
 

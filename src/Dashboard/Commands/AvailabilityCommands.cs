@@ -24,7 +24,6 @@ public interface IAvailabilityCommands
 /// </summary>
 public sealed class AvailabilityCommands(
     AvailabilityStore store,
-    PollCycle poll,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
@@ -56,6 +55,12 @@ public sealed class AvailabilityCommands(
         Func<OperatorState, string, CommandResult> describe,
         CancellationToken cancellationToken)
     {
+        // Only operators the dashboard knows get a lock: any number could be sent to the hub.
+        if (!store.Current.Contains(operatorId))
+        {
+            return new CommandResult(false, "This operator is not known to the dashboard.");
+        }
+
         var gate = _perOperator.GetOrAdd(operatorId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -86,12 +91,7 @@ public sealed class AvailabilityCommands(
                 return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but {current.Name} could not be read back: {readBack.Message}");
             }
 
-            var verified = SnapshotBuilder.ToState(readBack.Value, poll.Roster.Operators.GetValueOrDefault(operatorId), poll.Roster) with
-            {
-                // The roster may not be loaded yet in this instance; keep the identity the dashboard already shows.
-                Name = current.Name,
-                Group = current.Group,
-            };
+            var verified = SnapshotBuilder.ToState(readBack.Value, current);
             store.PublishOperator(verified, time.GetUtcNow());
             var said = string.IsNullOrWhiteSpace(put.Value) ? "" : $" iAdvize: “{put.Value}”";
             return describe(verified, said);
@@ -116,7 +116,7 @@ public sealed class AvailabilityCommands(
 
         // Checked after the previous change to this operator was verified: a second click asking the same thing sends nothing.
         var state = current[channel];
-        if ((available && state.Available) || (!available && state.Status is ChannelStatus.Unavailable or ChannelStatus.Offline))
+        if (available == state.IsTakingContacts)
         {
             return new CommandResult(true, $"{current.Name} is already {state.Status.ToWire()} on {channel.ToWire()}.", current);
         }
@@ -127,8 +127,8 @@ public sealed class AvailabilityCommands(
     private static CommandResult DescribeChannel(OperatorState verified, ChannelKind channel, bool available, string said)
     {
         var state = verified[channel];
-        // A busy operator asked to be available is: the upstream reports "not available" only because every slot is taken.
-        var reached = available ? state.Available || state.Busy : !state.Available;
+        // Asked to stop, a busy operator keeps the contacts in hand; what iAdvize can confirm is that it is no longer available.
+        var reached = available ? state.IsTakingContacts : !state.Available;
         return reached
             ? new CommandResult(true, $"{verified.Name} is now {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified)
             : new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified);

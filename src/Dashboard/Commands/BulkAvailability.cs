@@ -24,13 +24,13 @@ public sealed record BulkItem(int OperatorId, string Name, string From, string? 
 /// <summary>Who a bulk change would touch, computed before anything is sent so that a person can confirm it.</summary>
 public sealed record BulkPlan(BulkAction Action, IReadOnlyList<BulkItem> Items)
 {
-    public IReadOnlyList<BulkItem> ToChange => [.. Items.Where(i => i.WillChange)];
+    public IReadOnlyList<BulkItem> ToChange { get; } = [.. Items.Where(i => i.WillChange)];
 
-    public int Skipped => Items.Count(i => !i.WillChange);
+    public int Skipped => Items.Count - ToChange.Count;
 }
 
-/// <summary>The outcome for one operator of a bulk change.</summary>
-public sealed record BulkResult(int OperatorId, string Name, bool Succeeded, string Message);
+/// <summary>The outcome for one operator of a bulk change; <paramref name="Sent"/> is false when it was cancelled before its turn.</summary>
+public sealed record BulkResult(int OperatorId, string Name, bool Succeeded, string Message, bool Sent = true);
 
 /// <summary>Where a running bulk change stands.</summary>
 public sealed record BulkProgress(int Done, int Total, BulkResult? Last);
@@ -39,7 +39,13 @@ public sealed record BulkProgress(int Done, int Total, BulkResult? Last);
 /// Applies one action to many operators through the same checked, verified command path as a single change, one
 /// operator at a time, paced so that it never spends more than the request budget allows, and cancellable midway.
 /// </summary>
-public sealed class BulkAvailability(IAvailabilityCommands commands, AvailabilityStore store, TimeProvider time, RequestBudget? budget = null)
+public sealed class BulkAvailability(
+    IAvailabilityCommands commands,
+    AvailabilityStore store,
+    TimeProvider time,
+    RequestBudget? budget = null,
+    Polling.PollCycle? poll = null,
+    Microsoft.Extensions.Options.IOptions<Polling.PollingOptions>? polling = null)
 {
     // A change costs a PUT and a read-back GET.
     private const int RequestsPerChange = 2;
@@ -83,25 +89,39 @@ public sealed class BulkAvailability(IAvailabilityCommands commands, Availabilit
             }
 
             // Once sent, a change is seen through to its verified result even if the person cancels meanwhile.
-            var outcome = plan.Action.Disconnect
-                ? await commands.DisconnectAsync(item.OperatorId, CancellationToken.None)
-                : await commands.SetChannelAvailabilityAsync(item.OperatorId, plan.Action.Channel!.Value, plan.Action.Available, CancellationToken.None);
-            var result = new BulkResult(item.OperatorId, item.Name, outcome.Succeeded, outcome.Message);
+            BulkResult result;
+            try
+            {
+                var outcome = plan.Action.Disconnect
+                    ? await commands.DisconnectAsync(item.OperatorId, CancellationToken.None)
+                    : await commands.SetChannelAvailabilityAsync(item.OperatorId, plan.Action.Channel!.Value, plan.Action.Available, CancellationToken.None);
+                result = new BulkResult(item.OperatorId, item.Name, outcome.Succeeded, outcome.Message);
+            }
+            catch (Exception exception)
+            {
+                // One operator's failure is that operator's result; the others still get their turn.
+                result = new BulkResult(item.OperatorId, item.Name, false, $"Not changed: {exception.Message}");
+            }
+
             results.Add(result);
             progress?.Report(new BulkProgress(results.Count, toChange.Count, result));
         }
 
         foreach (var item in toChange.Skip(results.Count))
         {
-            results.Add(new BulkResult(item.OperatorId, item.Name, false, "Not sent: the bulk change was cancelled."));
+            results.Add(new BulkResult(item.OperatorId, item.Name, false, "Not sent: the bulk change was cancelled.", Sent: false));
         }
 
         return results;
     }
 
+    // The bulk change leaves room for the next live poll and for people's single changes, so the picture stays fresh
+    // while it runs; it goes as fast as what is left allows.
+    private int Headroom => (poll?.LiveRequestsPerCycle ?? 0) + (polling?.Value.ReservedForCommands ?? 0);
+
     private async Task WaitForBudgetAsync(CancellationToken cancellationToken)
     {
-        while (budget is not null && budget.Remaining < RequestsPerChange)
+        while (budget is not null && budget.Remaining - Headroom < RequestsPerChange)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
         }
@@ -124,8 +144,8 @@ public sealed class BulkAvailability(IAvailabilityCommands commands, Availabilit
             (false, _, true) => "offline: cannot be made available",
             (false, _, false) => "offline",
             (true, false, _) => $"{channel.ToWire()} not enabled",
-            (true, true, true) when state.Available || state.Busy => "already available",
-            (true, true, false) when state.Status == ChannelStatus.Unavailable => "already unavailable",
+            (true, true, true) when state.IsTakingContacts => "already available",
+            (true, true, false) when !state.IsTakingContacts => "already unavailable",
             _ => null,
         };
     }

@@ -38,6 +38,9 @@ public sealed class AvailabilityStore
     private UpstreamHealth _health = UpstreamHealth.Unknown;
     // Starts a previous run saw, for the first snapshot to keep where the status is still the same; dropped after it.
     private IReadOnlyDictionary<(int, ChannelKind), PersistedStart>? _persisted;
+    // Operators published one by one (a verified command, a webhook read), with when: a poll whose reads began before
+    // that is older news about them and must not undo it.
+    private readonly Dictionary<int, DateTimeOffset> _publishedAlone = [];
 
     public AvailabilityStore()
     {
@@ -60,11 +63,16 @@ public sealed class AvailabilityStore
     public UpstreamHealth Health => Volatile.Read(ref _health);
 
     /// <summary>Replaces the whole picture with what the upstream just said; answers the change set, or null if nothing changed.</summary>
-    public ChangeSet? PublishSnapshot(IReadOnlyCollection<OperatorState> operators, DateTimeOffset at, TimeSpan? cadence = null)
+    /// <param name="operators">Every operator, as the poll read them.</param>
+    /// <param name="at">When the poll completed.</param>
+    /// <param name="cadence">How often polls really happen, when the request budget makes them rarer than the live interval.</param>
+    /// <param name="readStartedAt">When the poll began reading: operators published alone after that keep their newer state.</param>
+    public ChangeSet? PublishSnapshot(IReadOnlyCollection<OperatorState> operators, DateTimeOffset at, TimeSpan? cadence = null, DateTimeOffset? readStartedAt = null)
     {
         lock (_publishGate)
         {
             var before = _current;
+            operators = KeepNewerAlonePublishes(before, operators, readStartedAt ?? at);
             var changes = SnapshotDiff.Compute(before, operators);
             StampTimeInState(before, changes, at);
             // Only the first picture after a start can tell which persisted statuses held while the app was down.
@@ -99,6 +107,7 @@ public sealed class AvailabilityStore
             }
 
             state = TimeInState.Stamp(state, previous, at, _persisted);
+            _publishedAlone[state.Id] = at;
 
             var change = previous is null
                 ? new OperatorChange(state.Id, ChangeKind.Added, state, ChannelMask.Chat | ChannelMask.Call | ChannelMask.Video)
@@ -113,6 +122,43 @@ public sealed class AvailabilityStore
             Notify(changeSet, null);
             return changeSet;
         }
+    }
+
+    private IReadOnlyCollection<OperatorState> KeepNewerAlonePublishes(Snapshot before, IReadOnlyCollection<OperatorState> operators, DateTimeOffset readStartedAt)
+    {
+        if (_publishedAlone.Count == 0)
+        {
+            return operators;
+        }
+
+        List<int>? newer = null;
+        foreach (var (id, publishedAt) in _publishedAlone)
+        {
+            if (publishedAt >= readStartedAt)
+            {
+                (newer ??= []).Add(id);
+            }
+        }
+
+        // Those published before this read began are now covered by it; the newer ones wait for a later poll.
+        foreach (var id in _publishedAlone.Where(entry => entry.Value < readStartedAt).Select(entry => entry.Key).ToList())
+        {
+            _publishedAlone.Remove(id);
+        }
+
+        if (newer is null)
+        {
+            return operators;
+        }
+
+        var keep = new HashSet<int>(newer);
+        var merged = new List<OperatorState>(operators.Count);
+        foreach (var op in operators)
+        {
+            merged.Add(keep.Contains(op.Id) && before.Find(op.Id) is { } current ? current : op);
+        }
+
+        return merged;
     }
 
     /// <summary>Records a failed poll: the last good picture stays, marked by the health it now has.</summary>

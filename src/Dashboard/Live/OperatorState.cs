@@ -85,6 +85,12 @@ public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int S
 
     public int FreeSlots => Status == ChannelStatus.Available ? Math.Max(0, MaxSlots - Slots) : 0;
 
+    /// <summary>
+    /// Whether the operator is switched on for this channel as far as the upstream can tell: available, or busy (iAdvize
+    /// reports a busy channel as not available only because every slot is taken). The switch on the page shows this.
+    /// </summary>
+    public bool IsTakingContacts => Status is ChannelStatus.Available or ChannelStatus.Busy;
+
     // Every member but Since: a member added to the record must be added here too.
     public bool Equals(ChannelState? other) =>
         ReferenceEquals(this, other)

@@ -17,7 +17,7 @@ public sealed class Snapshot
     {
         var sorted = operators.ToArray();
         // Sorted once here so that every reader gets a stable, readable order without sorting again.
-        Array.Sort(sorted, OperatorOrder.ForCurrentCulture());
+        Array.Sort(sorted, OperatorOrder.Instance);
         Sequence = sequence;
         TakenAt = takenAt;
         Operators = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
@@ -77,11 +77,12 @@ public sealed class Snapshot
     }
 }
 
-/// <summary>The order of <see cref="Snapshot.Operators"/>: by name as people read it (current culture, ignoring case), then by id.</summary>
+/// <summary>The order of <see cref="Snapshot.Operators"/>: by name ignoring case, then by id.</summary>
 internal sealed class OperatorOrder(StringComparer names) : IComparer<OperatorState>
 {
-    // Read per use rather than cached: the comparer follows the culture of the thread that builds the snapshot.
-    public static OperatorOrder ForCurrentCulture() => new(StringComparer.CurrentCultureIgnoreCase);
+    // One culture for every writer: the poller and a circuit publishing a verified change run on threads whose cultures
+    // may differ, and a snapshot placed by binary search must be sorted the way it is searched.
+    public static readonly OperatorOrder Instance = new(StringComparer.InvariantCultureIgnoreCase);
 
     public int Compare(OperatorState? x, OperatorState? y)
     {

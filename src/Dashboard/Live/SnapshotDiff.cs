@@ -131,7 +131,7 @@ public static class SnapshotDiff
             }
         }
 
-        var order = OperatorOrder.ForCurrentCulture();
+        var order = OperatorOrder.Instance;
         var inserted = new List<OperatorState>(moving.Count);
         foreach (var state in moving.Values)
         {

@@ -56,6 +56,9 @@ public sealed class PollCycle
 
     public Roster Roster => Volatile.Read(ref _roster);
 
+    /// <summary>Requests the last live poll cost: what a bulk change leaves free so the poll is not starved.</summary>
+    public int LiveRequestsPerCycle => Volatile.Read(ref _lastLiveRequests);
+
     /// <summary>Ends a pause (rejected key or back-off) so that the next tick polls again.</summary>
     public void Resume()
     {
@@ -85,6 +88,7 @@ public sealed class PollCycle
             return;
         }
 
+        var readStartedAt = _time.GetUtcNow();
         var live = new Dictionary<int, OperatorLive>();
         var requestsBefore = _budget?.Remaining;
         foreach (var filter in _scopesToPoll)
@@ -109,7 +113,7 @@ public sealed class PollCycle
         }
 
         await ReadUnknownOperatorsAsync(client, live.Keys, cancellationToken);
-        var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow(), Cadence());
+        var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow(), Cadence(), readStartedAt);
         if (changeSet is not null)
         {
             _logger.LogDebug("Live poll: {Count} operators changed (sequence {Sequence}).", changeSet.Changes.Count, changeSet.Sequence);
@@ -152,12 +156,9 @@ public sealed class PollCycle
             return false;
         }
 
-        var state = SnapshotBuilder.ToState(result.Value, roster.Operators.GetValueOrDefault(operatorId), roster);
-        if (known is not null)
-        {
-            // The roster may not be loaded yet in this instance; keep the identity the dashboard already shows.
-            state = state with { Name = known.Name, Pseudo = known.Pseudo, Email = known.Email, ExternalId = known.ExternalId, Group = known.Group };
-        }
+        var state = known is not null
+            ? SnapshotBuilder.ToState(result.Value, known)
+            : SnapshotBuilder.ToState(result.Value, roster.Operators.GetValueOrDefault(operatorId), roster);
 
         _store.PublishOperator(state, _time.GetUtcNow());
         return true;

@@ -45,6 +45,19 @@ public static class SnapshotBuilder
             ToChannel(live.Connected, live.Call),
             ToChannel(live.Connected, live.Video));
 
+    /// <summary>
+    /// One operator read alone (a command's read-back, a webhook): its live state with the identity the dashboard already
+    /// shows, which a roster not yet loaded in this instance could not give.
+    /// </summary>
+    public static OperatorState ToState(OperatorLive live, OperatorState known) =>
+        known with
+        {
+            Connected = live.Connected,
+            Chat = ToChannel(live.Connected, live.Chat),
+            Call = ToChannel(live.Connected, live.Call),
+            Video = ToChannel(live.Connected, live.Video),
+        };
+
     private static OperatorState Offline(OperatorDetails details, Roster roster) =>
         new(details.Id, details.DisplayName, details.Pseudo, details.Email, details.ExternalId, GroupName(details, roster), false,
             ChannelState.Offline, ChannelState.Offline, ChannelState.Offline);

@@ -9,7 +9,9 @@ public sealed class HubBroadcaster(AvailabilityStore store, IHubContext<Availabi
     : BackgroundService, IAvailabilityObserver
 {
     // The store calls observers on the writer's thread; a queue keeps the writer fast and the sends in sequence order.
-    private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded: if clients cannot keep up, the oldest sends are dropped and clients see a gap, which they resync.
+    private readonly Channel<Func<Task>> _queue = Channel.CreateBounded<Func<Task>>(
+        new BoundedChannelOptions(1_024) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
 
     public void OnChanges(ChangeSet changeSet) => _queue.Writer.TryWrite(() => hub.Clients.All.Changes(changeSet));
 

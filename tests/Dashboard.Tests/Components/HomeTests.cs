@@ -30,6 +30,8 @@ public sealed class HomeTests : DashboardComponentTest
         Channel(page, 1, "chat").GetAttribute("data-state").ShouldBe("available");
         Channel(page, 1, "chat").GetAttribute("data-slots").ShouldBe("1/3");
         Channel(page, 1, "call").GetAttribute("data-state").ShouldBe("busy");
+        // Busy means switched on with every slot taken: the switch shows on, and a click asks to stop new contacts.
+        page.Find("[data-testid=toggle][data-operator-id='1'][data-channel=call]").GetAttribute("aria-checked").ShouldBe("true");
         Channel(page, 1, "video").GetAttribute("data-state").ShouldBe("unavailable");
         Channel(page, 2, "chat").GetAttribute("data-state").ShouldBe("offline");
         page.Find("[data-kpi=connected]").TextContent.ShouldBe("1");

@@ -7,6 +7,23 @@ public sealed class AvailabilityStoreTests
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void A_poll_that_began_before_a_verified_change_does_not_undo_it()
+    {
+        var store = new AvailabilityStore();
+        store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2)], At);
+        store.PublishOperator(OperatorBuilder.An(1).WithChat(available: false), At.AddSeconds(2));
+
+        store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 1)], At.AddSeconds(3), readStartedAt: At.AddSeconds(1));
+
+        store.Current.Find(1)!.Chat.Status.ShouldBe(ChannelStatus.Unavailable);
+        store.Current.Find(2)!.Chat.Slots.ShouldBe(1);
+
+        store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 1)], At.AddSeconds(6), readStartedAt: At.AddSeconds(4));
+
+        store.Current.Find(1)!.Chat.Status.ShouldBe(ChannelStatus.Available);
+    }
+
+    [Fact]
     public void Each_change_set_gets_the_next_sequence_number_and_quiet_polls_get_none()
     {
         var store = new AvailabilityStore();
