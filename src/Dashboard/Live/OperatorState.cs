@@ -118,6 +118,12 @@ public sealed record OperatorState(
     ChannelState Call,
     ChannelState Video)
 {
+    /// <summary>The operator's skill names, sorted and joined with ", " (a string, so that records still compare by value).</summary>
+    public string? Skills { get; init; }
+
+    /// <summary>The operator's website names, sorted and joined with ", ".</summary>
+    public string? Websites { get; init; }
+
     public ChannelState this[ChannelKind channel] => channel switch
     {
         ChannelKind.Chat => Chat,

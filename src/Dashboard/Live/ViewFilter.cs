@@ -1,21 +1,26 @@
 namespace Dashboard.Live;
 
 /// <summary>
-/// What a person narrowed the view to; lives in the page's query string (<c>q</c>, <c>group</c>, <c>channel</c>,
-/// <c>state</c>) so that a filtered view can be bookmarked or put on a wall screen. Pure.
+/// What a person narrowed the view to; lives in the page's query string (<c>q</c>, <c>group</c>, <c>skill</c>,
+/// <c>website</c>, <c>channel</c>, <c>state</c>) so that a filtered view can be bookmarked or put on a wall screen. Pure.
 /// </summary>
-public sealed record ViewFilter(string? Text = null, string? Group = null, ChannelKind? Channel = null, ChannelStatus? State = null)
+public sealed record ViewFilter(
+    string? Text = null, string? Group = null, ChannelKind? Channel = null, ChannelStatus? State = null, string? Skill = null, string? Website = null)
 {
     public static readonly ViewFilter None = new();
 
     public bool IsEmpty => this == None;
 
     /// <summary>Reads the query-string values; unknown channel or state names are ignored rather than hiding everyone.</summary>
-    public static ViewFilter Parse(string? text, string? group, string? channel, string? state) => new(
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
-        string.IsNullOrWhiteSpace(group) ? null : group.Trim(),
+    public static ViewFilter Parse(string? text, string? group, string? channel, string? state, string? skill = null, string? website = null) => new(
+        Clean(text),
+        Clean(group),
         ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel?.Trim(), StringComparison.OrdinalIgnoreCase)),
-        Enum.GetValues<ChannelStatus>().Cast<ChannelStatus?>().FirstOrDefault(s => string.Equals(s!.Value.ToWire(), state?.Trim(), StringComparison.OrdinalIgnoreCase)));
+        Enum.GetValues<ChannelStatus>().Cast<ChannelStatus?>().FirstOrDefault(s => string.Equals(s!.Value.ToWire(), state?.Trim(), StringComparison.OrdinalIgnoreCase)),
+        Clean(skill),
+        Clean(website));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public bool Matches(OperatorState op)
     {
@@ -29,6 +34,16 @@ public sealed record ViewFilter(string? Text = null, string? Group = null, Chann
             return false;
         }
 
+        if (Skill is { } skill && !Lists(op.Skills, skill))
+        {
+            return false;
+        }
+
+        if (Website is { } website && !Lists(op.Websites, website))
+        {
+            return false;
+        }
+
         // A channel alone keeps the operators who can work on it; with a state, that channel must be in that state.
         return (Channel, State) switch
         {
@@ -38,6 +53,9 @@ public sealed record ViewFilter(string? Text = null, string? Group = null, Chann
             _ => true,
         };
     }
+
+    private static bool Lists(string? names, string name) =>
+        names?.Split(", ").Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)) == true;
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.CurrentCultureIgnoreCase) == true;
 }

@@ -30,7 +30,7 @@ public sealed class PollCycle
     private DateTimeOffset? _pausedUntil;
     private bool _keyRejected;
     private int _lastLiveRequests = 1;
-    private int _lastRosterRequests = 2;
+    private int _lastRosterRequests = 4;
 
     public PollCycle(
         IServiceScopeFactory scopes,
@@ -201,21 +201,31 @@ public sealed class PollCycle
         }
 
         var groups = await client.GetAllGroupsAsync(cancellationToken);
-        if (!groups.IsSuccess)
-        {
-            _logger.LogWarning("Group names could not be read ({Error}); groups show as ids.", groups.Message);
-        }
+        var skills = await client.GetAllSkillsAsync(cancellationToken);
+        var websites = await client.GetAllWebsitesAsync(cancellationToken);
+        WarnIfNamesMissing("Group", groups);
+        WarnIfNamesMissing("Skill", skills);
+        WarnIfNamesMissing("Website", websites);
 
         _readOneByOne.Clear();
-        Volatile.Write(ref _roster, new Roster(operators.Value, groups.Value ?? []));
+        Volatile.Write(ref _roster, new Roster(operators.Value, groups.Value ?? [], skills.Value, websites.Value));
         _rosterLoadedAt = _time.GetUtcNow();
         if (before is { } b && _budget is not null)
         {
-            _lastRosterRequests = Math.Max(2, b - _budget.Remaining);
+            _lastRosterRequests = Math.Max(4, b - _budget.Remaining);
         }
 
         _logger.LogInformation("Roster loaded: {Operators} operators, {Groups} groups.", operators.Value.Count, groups.Value?.Count ?? 0);
         return true;
+    }
+
+    // Names are a comfort, not the picture: without them the dashboard shows ids and cannot filter by that name.
+    private void WarnIfNamesMissing<T>(string what, ApiResult<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            _logger.LogWarning("{What} names could not be read ({Error}); they show as ids.", what, result.Message);
+        }
     }
 
     // An operator seen live before the roster lists them is read once (GET /operator/{id}), not on every cycle.

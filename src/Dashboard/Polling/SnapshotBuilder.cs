@@ -43,7 +43,11 @@ public static class SnapshotBuilder
             live.Connected,
             ToChannel(live.Connected, live.Chat),
             ToChannel(live.Connected, live.Call),
-            ToChannel(live.Connected, live.Video));
+            ToChannel(live.Connected, live.Video))
+        {
+            Skills = Names(details?.SkillIds, roster.SkillNames),
+            Websites = Names(details?.WebsiteIds, roster.WebsiteNames),
+        };
 
     /// <summary>
     /// One operator read alone (a command's read-back, a webhook): its live state with the identity the dashboard already
@@ -60,7 +64,16 @@ public static class SnapshotBuilder
 
     private static OperatorState Offline(OperatorDetails details, Roster roster) =>
         new(details.Id, details.DisplayName, details.Pseudo, details.Email, details.ExternalId, GroupName(details, roster), false,
-            ChannelState.Offline, ChannelState.Offline, ChannelState.Offline);
+            ChannelState.Offline, ChannelState.Offline, ChannelState.Offline)
+        {
+            Skills = Names(details.SkillIds, roster.SkillNames),
+            Websites = Names(details.WebsiteIds, roster.WebsiteNames),
+        };
+
+    private static string? Names(IReadOnlyList<int>? ids, IReadOnlyDictionary<int, string> names) =>
+        ids is null or { Count: 0 }
+            ? null
+            : string.Join(", ", ids.Select(id => names.GetValueOrDefault(id, $"#{id}")).Order(StringComparer.InvariantCultureIgnoreCase));
 
     private static string? GroupName(OperatorDetails? details, Roster roster) =>
         details?.GroupId is { } groupId ? roster.GroupNames.GetValueOrDefault(groupId, $"Group {groupId}") : null;

@@ -4,8 +4,10 @@ namespace Dashboard.Tests.Live;
 
 public sealed class ViewFilterTests
 {
-    private static readonly OperatorState Alice = OperatorBuilder.An(1).Named("Alice Martin").InGroup("Support").WithChat(slots: 3, max: 3).WithCall();
-    private static readonly OperatorState Bob = OperatorBuilder.An(2).Named("Bob Leroy").InGroup("Sales").WithChat(available: false);
+    private static readonly OperatorState Alice = OperatorBuilder.An(1).Named("Alice Martin").InGroup("Support").WithChat(slots: 3, max: 3).WithCall().Build()
+        with { Skills = "English, Premium", Websites = "shop.example" };
+    private static readonly OperatorState Bob = OperatorBuilder.An(2).Named("Bob Leroy").InGroup("Sales").WithChat(available: false).Build()
+        with { Skills = "French", Websites = "shop.example, help.example" };
     private static readonly OperatorState Carol = OperatorBuilder.An(3).Named("Carol Weber").InGroup("Support").Offline();
 
     private static IEnumerable<int> Shown(ViewFilter filter) => new[] { Alice, Bob, Carol }.Where(filter.Matches).Select(o => o.Id);
@@ -35,4 +37,10 @@ public sealed class ViewFilterTests
     [Fact]
     public void Unknown_channel_or_state_names_are_ignored_rather_than_hiding_everyone() =>
         Shown(ViewFilter.Parse(null, null, "fax", "sleepy")).ShouldBe([1, 2, 3]);
+
+    [Fact]
+    public void Skill_matches_one_of_the_operators_skills_by_name() => Shown(ViewFilter.Parse(null, null, null, null, skill: "premium")).ShouldBe([1]);
+
+    [Fact]
+    public void Website_matches_one_of_the_operators_websites_by_name() => Shown(ViewFilter.Parse(null, null, null, null, website: "help.example")).ShouldBe([2]);
 }

@@ -23,11 +23,13 @@ public sealed class PollCycleTests
     public PollCycleTests()
     {
         _roster = _http.When(HttpMethod.Get, $"{Base}/operator").Respond("application/json", """
-            {"meta": {"status": "success"}, "data": [{"id": 7, "name": "Martin", "first_name": "Alice", "group_id": 3,
+            {"meta": {"status": "success"}, "data": [{"id": 7, "name": "Martin", "first_name": "Alice", "group_id": 3, "skill_list": [12, 11], "website_list": [5],
              "chat_enabled": true, "call_enabled": false, "video_enabled": false},
              {"id": 8, "name": "Never", "first_name": "Logged-in", "chat_enabled": true, "call_enabled": false, "video_enabled": false}]}
             """);
         _http.When(HttpMethod.Get, $"{Base}/group").Respond("application/json", """{"meta": {"status": "success"}, "data": [{"id": 3, "name": "Support"}]}""");
+        _http.When(HttpMethod.Get, $"{Base}/skill").Respond("application/json", """{"meta": {"status": "success"}, "data": [{"id": 11, "name": "Premium"}, {"id": 12, "name": "English"}]}""");
+        _http.When(HttpMethod.Get, $"{Base}/website").Respond("application/json", """{"meta": {"status": "success"}, "data": [{"id": 5, "label": "Shop", "url": "https://shop.example"}]}""");
         _http.When(HttpMethod.Get, $"{Base}/operator/live").Respond(_ => _liveStatus == HttpStatusCode.OK
             ? new HttpResponseMessage(HttpStatusCode.OK)
             {
@@ -56,6 +58,8 @@ public sealed class PollCycleTests
         var alice = _store.Current.Find(7)!;
         alice.Name.ShouldBe("Alice Martin");
         alice.Group.ShouldBe("Support");
+        alice.Skills.ShouldBe("English, Premium");
+        alice.Websites.ShouldBe("Shop");
         alice.Chat.Status.ShouldBe(ChannelStatus.Available);
         _store.Current.Find(8)!.Chat.Status.ShouldBe(ChannelStatus.Offline);
         _store.Health.LastSuccessAt.ShouldBe(_clock.GetUtcNow());

@@ -190,7 +190,8 @@ public sealed class PollerBehaviourTests
 
         await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
 
-        _sent.Count.ShouldBe(2 + 3 + PollCycle.MaxOneByOneReadsPerCycle);
+        // Roster: operators, groups, skills, websites; live: 3 pages; then the one-by-one reads.
+        _sent.Count.ShouldBe(4 + 3 + PollCycle.MaxOneByOneReadsPerCycle);
         _store.Current.Operators.Length.ShouldBe(300);
     }
 
