@@ -1,11 +1,13 @@
 using Dashboard;
 using Dashboard.Assets;
+using Dashboard.Audit;
 using Dashboard.Commands;
 using Dashboard.Components;
 using Dashboard.Health;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Dashboard.Realtime;
+using Dashboard.Storage;
 using Dashboard.Upstream;
 using Dashboard.Webhooks;
 
@@ -13,6 +15,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    builder.AddStorage();
+    builder.AddAudit();
     builder.AddUpstream();
     builder.AddLive();
     builder.AddPolling();
@@ -28,6 +32,7 @@ try
     app.MapUpstream();
     app.MapRealtime();
     app.MapWebhooks();
+    app.MapAudit();
     app.MapHealth();
     app.MapDashboardUi();
 

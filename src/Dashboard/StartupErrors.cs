@@ -10,6 +10,7 @@ internal static class StartupErrors
     public static IEnumerable<string> Messages(Exception exception) => exception switch
     {
         OptionsValidationException validation => validation.Failures,
+        Storage.DatabaseUnavailableException database => [database.Message],
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Messages),
         // The configuration binder cannot convert a value (e.g. an interval that is not a TimeSpan).
         InvalidOperationException { InnerException: FormatException or OverflowException or InvalidOperationException or ArgumentException } binding

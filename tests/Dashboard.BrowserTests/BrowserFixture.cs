@@ -67,6 +67,7 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Simulator:RunActivity", "false");
             builder.UseSetting("Polling:LiveInterval", "00:00:00.500");
             builder.UseSetting("TimeInState:File", Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"));
+            builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

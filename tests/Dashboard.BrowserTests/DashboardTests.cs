@@ -40,6 +40,23 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_toggle_on_the_dashboard_appears_on_the_audit_page_with_its_operator_and_outcome()
+    {
+        await _dashboard.OpenAsync();
+        var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
+        var name = fixture.Services.GetRequiredService<Dashboard.Live.AvailabilityStore>().Current.Find(id)!.Name;
+        var toggle = _dashboard.Toggle(id, "chat");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-checked", "false");
+
+        await _dashboard.Page.GotoAsync(new Uri(fixture.BaseAddress, $"/audit?operator={id}").ToString());
+
+        var entry = _dashboard.Page.GetByTestId("audit-entry").And(_dashboard.Page.Locator($"[data-operator-id='{id}']"));
+        await Assertions.Expect(entry.First).ToContainTextAsync(name);
+        await Assertions.Expect(entry.First).ToContainTextAsync("Succeeded");
+    }
+
+    [Fact]
     public async Task Toggling_chat_off_changes_the_state_and_the_simulator_receives_the_form_put()
     {
         await _dashboard.OpenAsync();

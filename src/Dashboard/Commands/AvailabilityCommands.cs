@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Audit;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Iadvize.Client;
@@ -12,35 +13,43 @@ public sealed record CommandResult(bool Succeeded, string Message, OperatorState
 public interface IAvailabilityCommands
 {
     /// <summary>Makes the operator available or unavailable on one channel.</summary>
-    Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken);
+    Task<CommandResult> SetChannelAvailabilityAsync(CommandActor actor, int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken);
 
     /// <summary>Forces the operator offline (<c>connected=0</c>).</summary>
-    Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken);
+    Task<CommandResult> DisconnectAsync(CommandActor actor, int operatorId, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Checks the request against the current picture, sends the PUT once, reads the operator back from the upstream, and
-/// publishes what the upstream says rather than what was asked. Changes to one operator are serialized.
+/// publishes what the upstream says rather than what was asked. Changes to one operator are serialized. Every request
+/// is audited: refusals in one write, sent changes as an intent before the PUT and a completion after.
 /// </summary>
 public sealed class AvailabilityCommands(
     AvailabilityStore store,
+    IAuditTrail audit,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _perOperator = new();
 
-    public Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken) =>
+    public const string NotAuditedMessage = "The change was not sent: it could not be recorded in the audit trail. Try again shortly, or tell an administrator.";
+
+    public Task<CommandResult> SetChannelAvailabilityAsync(CommandActor actor, int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken) =>
         ChangeAsync(
+            actor,
             operatorId,
+            new AuditedChange(channel.ToWire(), op => op[channel].Status.ToWire(), available ? "available" : "unavailable", op => op[channel].Status.ToWire()),
             ToClientChange(channel, available),
             current => ValidateChannel(current, channel, available),
             (verified, said) => DescribeChannel(verified, channel, available, said),
             cancellationToken);
 
-    public Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken) =>
+    public Task<CommandResult> DisconnectAsync(CommandActor actor, int operatorId, CancellationToken cancellationToken) =>
         ChangeAsync(
+            actor,
             operatorId,
+            new AuditedChange("offline", ConnectionState, "offline", ConnectionState),
             new AvailabilityChange(Disconnect: true),
             current => current.Connected ? null : new CommandResult(false, $"{current.Name} is already offline."),
             (verified, said) => verified.Connected
@@ -49,16 +58,21 @@ public sealed class AvailabilityCommands(
             cancellationToken);
 
     private async Task<CommandResult> ChangeAsync(
+        CommandActor actor,
         int operatorId,
+        AuditedChange audited,
         AvailabilityChange change,
         Func<OperatorState, CommandResult?> validate,
         Func<OperatorState, string, CommandResult> describe,
         CancellationToken cancellationToken)
     {
+        AuditIntent Intent(OperatorState? op) => new(
+            actor, time.GetUtcNow(), operatorId, op?.Name ?? $"Operator {operatorId}", audited.Channel, op is null ? "unknown" : audited.From(op), audited.To);
+
         // Only operators the dashboard knows get a lock: any number could be sent to the hub.
         if (!store.Current.Contains(operatorId))
         {
-            return new CommandResult(false, "This operator is not known to the dashboard.");
+            return await RefuseAsync(Intent(null), new CommandResult(false, "This operator is not known to the dashboard."));
         }
 
         var gate = _perOperator.GetOrAdd(operatorId, _ => new SemaphoreSlim(1, 1));
@@ -68,39 +82,112 @@ public sealed class AvailabilityCommands(
             // Checked inside the gate: a change that just finished may have made this one pointless or invalid.
             if (store.Current.Find(operatorId) is not { } current)
             {
-                return new CommandResult(false, "This operator is not known to the dashboard.");
+                return await RefuseAsync(Intent(null), new CommandResult(false, "This operator is not known to the dashboard."));
             }
 
             if (validate(current) is { } refusal)
             {
-                return refusal;
+                return await RefuseAsync(Intent(current), refusal);
             }
 
-            using var scope = scopes.CreateScope();
-            var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
-            var put = await client.SetAvailabilityAsync(operatorId, change, cancellationToken);
-            if (!put.IsSuccess)
+            long entry;
+            try
             {
-                logger.LogWarning("Change {Change} of operator {Operator} failed: {Outcome} {Message}", change, operatorId, put.Outcome, put.Message);
-                return new CommandResult(false, $"iAdvize refused the change for {current.Name}: {put.Message}");
+                entry = await audit.BeginAsync(Intent(current), cancellationToken);
             }
-
-            var readBack = await client.GetLiveAsync(operatorId, cancellationToken);
-            if (!readBack.IsSuccess || readBack.Value is null)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but {current.Name} could not be read back: {readBack.Message}");
+                logger.LogError(exception, "Change {Change} of operator {Operator} not sent: the audit intent could not be written", change, operatorId);
+                return new CommandResult(false, NotAuditedMessage);
             }
 
-            var verified = SnapshotBuilder.ToState(readBack.Value, current);
-            store.PublishOperator(verified, time.GetUtcNow());
-            var said = string.IsNullOrWhiteSpace(put.Value) ? "" : $" iAdvize: “{put.Value}”";
-            return describe(verified, said);
+            var started = time.GetTimestamp();
+            CommandResult result;
+            try
+            {
+                result = await SendAsync(operatorId, change, current, describe, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // The PUT may or may not have reached iAdvize: the trail says so rather than guessing.
+                await CompleteAsync(entry, new AuditCompletion(AuditOutcome.Unknown, exception.Message, null, Elapsed(started), time.GetUtcNow()));
+                throw;
+            }
+
+            var outcome = result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed;
+            var verified = result.Verified is { } state ? audited.Verified(state) : null;
+            await CompleteAsync(entry, new AuditCompletion(outcome, result.Message, verified, Elapsed(started), time.GetUtcNow()));
+            return result;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private async Task<CommandResult> SendAsync(
+        int operatorId,
+        AvailabilityChange change,
+        OperatorState current,
+        Func<OperatorState, string, CommandResult> describe,
+        CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
+        var put = await client.SetAvailabilityAsync(operatorId, change, cancellationToken);
+        if (!put.IsSuccess)
+        {
+            logger.LogWarning("Change {Change} of operator {Operator} failed: {Outcome} {Message}", change, operatorId, put.Outcome, put.Message);
+            return new CommandResult(false, $"iAdvize refused the change for {current.Name}: {put.Message}");
+        }
+
+        var readBack = await client.GetLiveAsync(operatorId, cancellationToken);
+        if (!readBack.IsSuccess || readBack.Value is null)
+        {
+            return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but {current.Name} could not be read back: {readBack.Message}");
+        }
+
+        var verified = SnapshotBuilder.ToState(readBack.Value, current);
+        store.PublishOperator(verified, time.GetUtcNow());
+        var said = string.IsNullOrWhiteSpace(put.Value) ? "" : $" iAdvize: “{put.Value}”";
+        return describe(verified, said);
+    }
+
+    private async Task<CommandResult> RefuseAsync(AuditIntent intent, CommandResult refusal)
+    {
+        try
+        {
+            await audit.RefusedAsync(intent, refusal.Message, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Nothing was sent, so nothing changed hands unaudited; the person still hears why it was refused.
+            logger.LogError(exception, "Refusal for operator {Operator} could not be audited", intent.OperatorId);
+        }
+
+        return refusal;
+    }
+
+    private async Task CompleteAsync(long entry, AuditCompletion completion)
+    {
+        try
+        {
+            // Not the caller's token: a person leaving the page must not leave the entry half-written.
+            await audit.CompleteAsync(entry, completion, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The entry stays without completion and is reconciled to Unknown at the next start.
+            logger.LogError(exception, "Audit entry {Entry} could not be completed with {Outcome}", entry, completion.Outcome);
+        }
+    }
+
+    private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string ConnectionState(OperatorState op) => op.Connected ? "connected" : "offline";
+
+    /// <summary>How a change reads in the audit trail: its channel, the state before, the state asked, the state verified.</summary>
+    private sealed record AuditedChange(string Channel, Func<OperatorState, string> From, string To, Func<OperatorState, string> Verified);
 
     private static CommandResult? ValidateChannel(OperatorState current, ChannelKind channel, bool available)
     {

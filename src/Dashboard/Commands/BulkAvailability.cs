@@ -1,3 +1,4 @@
+using Dashboard.Audit;
 using Dashboard.Live;
 using Iadvize.Client;
 
@@ -68,8 +69,9 @@ public sealed class BulkAvailability(
         return new BulkPlan(action, items);
     }
 
-    public async Task<IReadOnlyList<BulkResult>> RunAsync(BulkPlan plan, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BulkResult>> RunAsync(BulkPlan plan, CommandActor actor, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
     {
+        actor = actor.InBulk();
         var toChange = plan.ToChange;
         var results = new List<BulkResult>(toChange.Count);
         foreach (var item in toChange)
@@ -93,8 +95,8 @@ public sealed class BulkAvailability(
             try
             {
                 var outcome = plan.Action.Disconnect
-                    ? await commands.DisconnectAsync(item.OperatorId, CancellationToken.None)
-                    : await commands.SetChannelAvailabilityAsync(item.OperatorId, plan.Action.Channel!.Value, plan.Action.Available, CancellationToken.None);
+                    ? await commands.DisconnectAsync(actor, item.OperatorId, CancellationToken.None)
+                    : await commands.SetChannelAvailabilityAsync(actor, item.OperatorId, plan.Action.Channel!.Value, plan.Action.Available, CancellationToken.None);
                 result = new BulkResult(item.OperatorId, item.Name, outcome.Succeeded, outcome.Message);
             }
             catch (Exception exception)

@@ -1,3 +1,4 @@
+using Dashboard.Audit;
 using Dashboard.Commands;
 using Dashboard.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -50,15 +51,18 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     public ResyncMessage GetChangesSince(long sequence) =>
         store.ChangesSince(sequence) is { } missed ? new ResyncMessage(missed, null) : new ResyncMessage(null, GetSnapshot());
 
+    // Until sign-in exists every caller is anonymous; the accounts work builds the actor from Context.User here.
+    private static CommandActor Actor => CommandActor.Anonymous(CommandActor.Hub);
+
     /// <summary>Makes an operator available or unavailable on <c>chat</c>, <c>call</c> or <c>video</c>; answers the verified outcome.</summary>
     public Task<CommandResult> SetChannelAvailability(int operatorId, string channel, bool available)
     {
         var kind = ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel, StringComparison.OrdinalIgnoreCase));
         return kind is { } known
-            ? commands.SetChannelAvailabilityAsync(operatorId, known, available, Context.ConnectionAborted)
+            ? commands.SetChannelAvailabilityAsync(Actor, operatorId, known, available, Context.ConnectionAborted)
             : Task.FromResult(new CommandResult(false, $"Unknown channel '{channel}': use chat, call or video."));
     }
 
     /// <summary>Forces an operator offline; answers the verified outcome.</summary>
-    public Task<CommandResult> Disconnect(int operatorId) => commands.DisconnectAsync(operatorId, Context.ConnectionAborted);
+    public Task<CommandResult> Disconnect(int operatorId) => commands.DisconnectAsync(Actor, operatorId, Context.ConnectionAborted);
 }

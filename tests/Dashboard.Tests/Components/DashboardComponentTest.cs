@@ -43,7 +43,7 @@ public abstract class DashboardComponentTest : BunitContext
         /// <summary>Completes the pending command; until then the toggle shows its pending state.</summary>
         public TaskCompletionSource<CommandResult> Next { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<CommandResult> SetChannelAvailabilityAsync(int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken)
+        public Task<CommandResult> SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor actor, int operatorId, ChannelKind channel, bool available, CancellationToken cancellationToken)
         {
             Calls.Add((operatorId, channel, available));
             return Next.Task;
@@ -51,7 +51,7 @@ public abstract class DashboardComponentTest : BunitContext
 
         public List<int> Disconnects { get; } = [];
 
-        public Task<CommandResult> DisconnectAsync(int operatorId, CancellationToken cancellationToken)
+        public Task<CommandResult> DisconnectAsync(Dashboard.Audit.CommandActor actor, int operatorId, CancellationToken cancellationToken)
         {
             Disconnects.Add(operatorId);
             return Next.Task;

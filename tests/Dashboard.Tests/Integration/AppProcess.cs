@@ -39,6 +39,7 @@ internal sealed class AppProcess : IAsyncDisposable
         // A build (not a publish) serves its static assets only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["TimeInState__File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json");
+        start.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -20,9 +20,14 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         ["Simulator:RunActivity"] = "false",
         // Each app instance keeps its time-in-state file out of the source tree.
         ["TimeInState:File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"),
+        // And its database: a fresh SQLite file per instance, shared only when a test hands it to a second host on purpose.
+        ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
+
+    /// <summary>Extra service replacements for one test (applied after the app's own registrations).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +42,10 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
                 // The host's own in-memory server, taken from its container so that it is this host's and no other's.
                 options.HttpMessageHandlerBuilderActions.Add(handler =>
                     handler.PrimaryHandler = ((TestServer)handler.Services.GetRequiredService<IServer>()).CreateHandler())));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     /// <summary>Starts the app and waits for the poller's first complete picture.</summary>

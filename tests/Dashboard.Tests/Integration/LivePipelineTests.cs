@@ -83,7 +83,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.SetChannelAvailabilityAsync(target.Id, ChannelKind.Chat, false, TestContext.Current.CancellationToken);
+        var result = await commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), target.Id, ChannelKind.Chat, false, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         result.Message.ShouldContain("Operator is now unavailable for chat channel.");
@@ -101,7 +101,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var target = snapshot.Operators.First(o => o.Connected);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.DisconnectAsync(target.Id, TestContext.Current.CancellationToken);
+        var result = await commands.DisconnectAsync(Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), target.Id, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         Simulator.Requests.ShouldHaveSingleItem().Body.ShouldBe("connected=0");
@@ -133,7 +133,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var offline = snapshot.Operators.First(o => !o.Connected);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.SetChannelAvailabilityAsync(offline.Id, ChannelKind.Chat, true, TestContext.Current.CancellationToken);
+        var result = await commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), offline.Id, ChannelKind.Chat, true, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeFalse();
         result.Message.ShouldContain("offline");

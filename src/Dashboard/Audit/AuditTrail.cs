@@ -1,0 +1,87 @@
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Audit;
+
+/// <summary>The audit trail in the dashboard's database.</summary>
+public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time) : IAuditTrail
+{
+    public const string StoppedMessage = "The app stopped before the upstream's answer was recorded.";
+
+    public async Task<long> BeginAsync(AuditIntent intent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = ToEntry(intent);
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Id;
+    }
+
+    public async Task CompleteAsync(long id, AuditCompletion completion, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.AuditEntries
+            .Where(e => e.Id == id)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(e => e.Outcome, completion.Outcome)
+                    .SetProperty(e => e.Message, Truncate(completion.Message))
+                    .SetProperty(e => e.VerifiedState, completion.VerifiedState)
+                    .SetProperty(e => e.DurationMs, completion.DurationMs)
+                    .SetProperty(e => e.CompletedAt, completion.CompletedAt),
+                cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Audit entry {id} does not exist: it cannot be completed.");
+        }
+    }
+
+    public async Task RefusedAsync(AuditIntent intent, string message, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = ToEntry(intent);
+        entry.Outcome = AuditOutcome.Refused;
+        entry.Message = Truncate(message);
+        entry.DurationMs = 0;
+        entry.CompletedAt = time.GetUtcNow();
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Gives every entry left without a completion the outcome <see cref="AuditOutcome.Unknown"/>; answers how many.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries
+            .Where(e => e.CompletedAt == null)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(e => e.Outcome, AuditOutcome.Unknown)
+                    .SetProperty(e => e.Message, StoppedMessage)
+                    .SetProperty(e => e.CompletedAt, now),
+                cancellationToken);
+    }
+
+    /// <summary>Deletes entries requested before <paramref name="cutoff"/>; answers how many.</summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.Where(e => e.RequestedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static AuditEntry ToEntry(AuditIntent intent) => new()
+    {
+        Actor = intent.Actor.Name,
+        Via = intent.Actor.Via,
+        RequestedAt = intent.RequestedAt,
+        OperatorId = intent.OperatorId,
+        OperatorName = intent.OperatorName,
+        Channel = intent.Channel,
+        FromState = intent.FromState,
+        ToState = intent.ToState,
+    };
+
+    // The upstream's message is its own; a runaway one must not make the audit write fail.
+    private static string? Truncate(string? message) => message is { Length: > 2000 } ? message[..2000] : message;
+}

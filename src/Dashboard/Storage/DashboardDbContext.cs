@@ -1,0 +1,62 @@
+using Dashboard.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dashboard.Storage;
+
+/// <summary>
+/// The dashboard's database. One subclass per provider, because SQLite and PostgreSQL need different column types and
+/// therefore their own migrations; code asks for <see cref="IDbContextFactory{DashboardDbContext}"/> and never knows which.
+/// </summary>
+public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var audit = modelBuilder.Entity<AuditEntry>();
+        audit.ToTable("audit_entries");
+        audit.HasKey(e => e.Id);
+        audit.Property(e => e.Actor).HasMaxLength(200);
+        audit.Property(e => e.Via).HasMaxLength(16);
+        audit.Property(e => e.OperatorName).HasMaxLength(300);
+        audit.Property(e => e.Channel).HasMaxLength(16);
+        audit.Property(e => e.FromState).HasMaxLength(32);
+        audit.Property(e => e.ToState).HasMaxLength(32);
+        audit.Property(e => e.VerifiedState).HasMaxLength(32);
+        audit.Property(e => e.Message).HasMaxLength(2000);
+        audit.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        audit.HasIndex(e => e.RequestedAt);
+        audit.HasIndex(e => e.OperatorId);
+        // Reconciliation at start looks for entries without a completion.
+        audit.HasIndex(e => e.CompletedAt);
+    }
+}
+
+/// <summary>The SQLite flavour: the default, one file next to the app.</summary>
+public sealed class SqliteDashboardDbContext(DbContextOptions<SqliteDashboardDbContext> options) : DashboardDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; as binary numbers the time filters and sorting run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The PostgreSQL flavour, for several instances sharing one database.</summary>
+public sealed class PostgresDashboardDbContext(DbContextOptions<PostgresDashboardDbContext> options) : DashboardDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteDashboardDbContext</c> build the model without starting the app.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDashboardDbContext>
+{
+    public SqliteDashboardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef migrations add --context PostgresDashboardDbContext</c> build the model; no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDashboardDbContext>
+{
+    public PostgresDashboardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql("Host=localhost;Database=dashboard").Options);
+}

@@ -1,0 +1,45 @@
+using Dashboard.Audit;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Audit;
+
+/// <summary>A migrated SQLite file in the temp folder, with the audit trail and log over it on a fake clock.</summary>
+internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAsyncDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"audit-test-{Guid.NewGuid():N}.db");
+    private readonly DbContextOptions<SqliteDashboardDbContext> _options;
+
+    public AuditDatabase()
+    {
+        _options = new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={_file};Pooling=False").Options;
+        using var db = CreateDbContext();
+        db.Database.Migrate();
+        Trail = new AuditTrail(this, Clock);
+        Log = new AuditLog(this);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    public AuditTrail Trail { get; }
+
+    public AuditLog Log { get; }
+
+    public DashboardDbContext CreateDbContext() => new SqliteDashboardDbContext(_options);
+
+    public async Task<List<AuditEntry>> AllAsync()
+    {
+        await using var db = CreateDbContext();
+        return await db.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public AuditIntent Intent(int operatorId = 7, string name = "Alice Martin", string actor = "anonymous", string channel = "chat") =>
+        new(new CommandActor(actor, CommandActor.Page), Clock.GetUtcNow(), operatorId, name, channel, "available", "unavailable");
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(_file);
+        return ValueTask.CompletedTask;
+    }
+}

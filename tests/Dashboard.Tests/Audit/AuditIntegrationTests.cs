@@ -1,0 +1,146 @@
+using Dashboard.Audit;
+using Dashboard.Commands;
+using Dashboard.Live;
+using Dashboard.Storage;
+using Dashboard.Tests.Integration;
+using Iadvize.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Audit;
+
+[Collection(HostCollection.Name)]
+public sealed class AuditIntegrationTests
+{
+    private static readonly CommandActor Someone = new("marie", CommandActor.Page);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_toggle_writes_one_entry_with_the_upstreams_message_and_the_verified_state()
+    {
+        await using var factory = new DashboardFactory();
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, Token);
+
+        result.Succeeded.ShouldBeTrue();
+        var entry = (await EntriesAsync(factory)).ShouldHaveSingleItem();
+        entry.Actor.ShouldBe("marie");
+        entry.Via.ShouldBe(CommandActor.Page);
+        entry.OperatorId.ShouldBe(target.Id);
+        entry.OperatorName.ShouldBe(target.Name);
+        entry.Channel.ShouldBe("chat");
+        entry.FromState.ShouldBe("available");
+        entry.ToState.ShouldBe("unavailable");
+        entry.Outcome.ShouldBe(AuditOutcome.Succeeded);
+        entry.Message!.ShouldContain("Operator is now unavailable for chat channel.");
+        entry.VerifiedState.ShouldBe("unavailable");
+        entry.DurationMs.ShouldNotBeNull();
+        entry.CompletedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_bulk_change_of_five_operators_writes_five_entries()
+    {
+        await using var factory = new DashboardFactory();
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var targets = snapshot.Operators.Where(o => o.Chat.Status == ChannelStatus.Available).Take(5).Select(o => o.Id).ToList();
+        var bulk = factory.Services.GetRequiredService<BulkAvailability>();
+
+        await bulk.RunAsync(bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, false)), Someone, null, Token);
+
+        var entries = await EntriesAsync(factory);
+        entries.Select(e => e.OperatorId).Order().ShouldBe(targets.Order());
+        entries.ShouldAllBe(e => e.Via == CommandActor.Bulk && e.Actor == "marie" && e.Outcome == AuditOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_audited_as_refused_and_sends_no_put()
+    {
+        await using var factory = new DashboardFactory();
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var offline = snapshot.Operators.First(o => !o.Connected);
+
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, offline.Id, ChannelKind.Chat, true, Token);
+
+        result.Succeeded.ShouldBeFalse();
+        factory.Services.GetRequiredService<SimulatedPlatform>().Requests.ShouldNotContain(r => r.Method == "PUT");
+        var entry = (await EntriesAsync(factory)).ShouldHaveSingleItem();
+        entry.Outcome.ShouldBe(AuditOutcome.Refused);
+        entry.Message.ShouldBe(result.Message);
+    }
+
+    [Fact]
+    public async Task When_the_audit_cannot_be_written_no_put_is_sent_and_the_person_is_told()
+    {
+        await using var factory = new DashboardFactory { TestServices = services => services.AddSingleton<IAuditTrail, BrokenAuditTrail>() };
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, Token);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Message.ShouldBe(AvailabilityCommands.NotAuditedMessage);
+        factory.Services.GetRequiredService<SimulatedPlatform>().Requests.ShouldNotContain(r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task An_app_stopped_between_intent_and_answer_finds_the_entry_reconciled_as_unknown_after_a_restart()
+    {
+        var database = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-restart-{Guid.NewGuid():N}.db")}";
+        var first = new DashboardFactory();
+        first.Settings["ConnectionStrings:Dashboard"] = database;
+        first.Settings["Iadvize:AttemptTimeout"] = "00:01:00";
+        var snapshot = await first.StartAndWaitForFirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+        // From now on every request hangs: the PUT is sent and never answered.
+        first.Services.GetRequiredService<SimulatedPlatform>().Faults = new SimulatorFaults { TimeoutRate = 1, Hang = SimulatorFaults.MaxDelay };
+        using var abandon = new CancellationTokenSource();
+        var pending = first.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, abandon.Token);
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            while (!(await EntriesAsync(first)).Any(e => e.Outcome is null))
+            {
+                await Task.Delay(20, wait.Token);
+            }
+        }
+
+        // The file as a killed process leaves it: a graceful stop would let the aborted PUT record its own failure.
+        var crashed = Path.Combine(Path.GetTempPath(), $"dashboard-crashed-{Guid.NewGuid():N}.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database))
+        {
+            await connection.OpenAsync(Token);
+            await using var copy = connection.CreateCommand();
+            copy.CommandText = $"VACUUM INTO '{crashed}'";
+            await copy.ExecuteNonQueryAsync(Token);
+        }
+
+        await first.DisposeAsync();
+        await using var second = new DashboardFactory();
+        second.Settings["ConnectionStrings:Dashboard"] = $"Data Source={crashed}";
+        await second.StartAndWaitForFirstSnapshotAsync();
+
+        var entry = (await EntriesAsync(second)).ShouldHaveSingleItem();
+        entry.OperatorId.ShouldBe(target.Id);
+        entry.Outcome.ShouldBe(AuditOutcome.Unknown);
+        entry.Message.ShouldBe(AuditTrail.StoppedMessage);
+        await abandon.CancelAsync();
+    }
+
+    private static async Task<List<AuditEntry>> EntriesAsync(DashboardFactory factory)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync(Token);
+        return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Token);
+    }
+
+    private sealed class BrokenAuditTrail : IAuditTrail
+    {
+        public Task<long> BeginAsync(AuditIntent intent, CancellationToken cancellationToken) => throw new IOException("disk full");
+
+        public Task CompleteAsync(long id, AuditCompletion completion, CancellationToken cancellationToken) => throw new IOException("disk full");
+
+        public Task RefusedAsync(AuditIntent intent, string message, CancellationToken cancellationToken) => throw new IOException("disk full");
+    }
+}
