@@ -1,6 +1,7 @@
 using Dashboard;
 using Dashboard.Assets;
 using Dashboard.Audit;
+using Dashboard.Auth;
 using Dashboard.Commands;
 using Dashboard.Components;
 using Dashboard.Health;
@@ -18,6 +19,7 @@ try
     builder.AddStorage();
     builder.AddAudit();
     builder.AddUpstream();
+    builder.AddAuth();
     builder.AddLive();
     builder.AddPolling();
     builder.AddRealtime();
@@ -29,6 +31,8 @@ try
     var app = builder.Build();
 
     app.UseAssets();
+    app.UseAuth();
+    app.MapAuth();
     app.MapUpstream();
     app.MapRealtime();
     app.MapWebhooks();

@@ -21,11 +21,21 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
 
     public ILocator Freshness => page.Locator("[data-testid=freshness]");
 
-    public async Task OpenAsync()
+    /// <summary>Opens the dashboard, signing in first through the real <c>/login</c> form when asked to (the demo Manager by default).</summary>
+    public async Task OpenAsync(string userName = "manager", string password = "manager-demo")
     {
         await page.GotoAsync(baseAddress.ToString());
-        // Toggles are enabled only once the circuit is live; before that a click would go nowhere.
-        await page.Locator("[data-testid=toggle]:not([disabled])").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        if (new Uri(page.Url).AbsolutePath == "/login")
+        {
+            await page.Locator("input[name=username]").FillAsync(userName);
+            await page.Locator("input[name=password]").FillAsync(password);
+            await page.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+
+        // Toggles are enabled only once the circuit is live; before that a click would go nowhere. Only a Manager has toggles.
+        var ready = userName == "manager" ? "[data-testid=toggle]:not([disabled])" : "[data-testid=operator]";
+        await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
     }
 
     /// <summary>The id of the first operator on screen whose channel is in the given state.</summary>

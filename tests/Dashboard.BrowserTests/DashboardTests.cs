@@ -28,6 +28,17 @@ public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<Brows
     private SimulatedPlatform Simulator => fixture.Services.GetRequiredService<SimulatedPlatform>();
 
     [Fact]
+    public async Task A_Viewer_signed_in_through_the_login_form_sees_operators_but_no_toggles()
+    {
+        await _dashboard.OpenAsync("viewer", "viewer-demo");
+
+        await Assertions.Expect(_dashboard.Page.GetByTestId("signed-in")).ToContainTextAsync("viewer · Viewer");
+        (await _dashboard.Operators.CountAsync()).ShouldBeGreaterThan(5);
+        (await _dashboard.Page.Locator("[data-testid=toggle]").CountAsync()).ShouldBe(0);
+        (await _dashboard.Page.Locator("[data-testid=bulk-open]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_every_operator_with_headline_numbers_and_fresh_data()
     {
         await _dashboard.OpenAsync();

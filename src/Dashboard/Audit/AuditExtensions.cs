@@ -19,14 +19,13 @@ public static class AuditExtensions
 
     public static WebApplication MapAudit(this WebApplication app)
     {
-        // Open like the dashboard until roles exist; the accounts work restricts it (and /audit) to Managers.
         app.MapGet("/audit/export.csv", async (HttpContext http, AuditLog log) =>
         {
             var filter = AuditFilter.FromQuery(http.Request.Query);
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
             await AuditCsv.WriteAsync(http.Response.Body, log.StreamAsync(filter, http.RequestAborted), http.RequestAborted);
-        });
+        }).RequireAuthorization(Dashboard.Auth.AuthExtensions.ManagerPolicy);
         return app;
     }
 }

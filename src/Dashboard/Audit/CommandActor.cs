@@ -1,10 +1,12 @@
+using Dashboard.Auth;
+
 namespace Dashboard.Audit;
 
 /// <summary>
-/// Who asked for a change and through which door. Until sign-in exists every person is <see cref="Anonymous"/>; the
-/// accounts work only has to build this from the signed-in user where the pages and the hub call the commands.
+/// Who asked for a change, with which role and through which door; built from the signed-in user with <see cref="From"/>.
+/// The command service checks the role itself, so that no page, hub method or endpoint can forget to.
 /// </summary>
-public sealed record CommandActor(string Name, string Via)
+public sealed record CommandActor(string Name, string Via, Role Role)
 {
     public const string Page = "page";
 
@@ -14,7 +16,12 @@ public sealed record CommandActor(string Name, string Via)
 
     public const string AnonymousName = "anonymous";
 
-    public static CommandActor Anonymous(string via) => new(AnonymousName, via);
+    // The least role: someone unknown may change nothing.
+    public static CommandActor Anonymous(string via) => new(AnonymousName, via, Role.Viewer);
+
+    /// <summary>The signed-in user, or <see cref="Anonymous"/> when there is none.</summary>
+    public static CommandActor From(System.Security.Claims.ClaimsPrincipal? user, string via) =>
+        user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? new(name, via, AuthExtensions.RoleOf(user)) : Anonymous(via);
 
     /// <summary>The same person, acting through a bulk change.</summary>
     public CommandActor InBulk() => this with { Via = Bulk };

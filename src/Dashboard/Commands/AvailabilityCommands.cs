@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Audit;
+using Dashboard.Auth;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Iadvize.Client;
@@ -68,6 +69,11 @@ public sealed class AvailabilityCommands(
     {
         AuditIntent Intent(OperatorState? op) => new(
             actor, time.GetUtcNow(), operatorId, op?.Name ?? $"Operator {operatorId}", audited.Channel, op is null ? "unknown" : audited.From(op), audited.To);
+
+        if (actor.Role != Role.Manager)
+        {
+            return await RefuseAsync(Intent(store.Current.Find(operatorId)), new CommandResult(false, $"Only a Manager may change availability; {actor.Name} is a {actor.Role}."));
+        }
 
         // Only operators the dashboard knows get a lock: any number could be sent to the hub.
         if (!store.Current.Contains(operatorId))

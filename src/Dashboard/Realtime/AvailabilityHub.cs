@@ -51,10 +51,11 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     public ResyncMessage GetChangesSince(long sequence) =>
         store.ChangesSince(sequence) is { } missed ? new ResyncMessage(missed, null) : new ResyncMessage(null, GetSnapshot());
 
-    // Until sign-in exists every caller is anonymous; the accounts work builds the actor from Context.User here.
-    private static CommandActor Actor => CommandActor.Anonymous(CommandActor.Hub);
+    private CommandActor Actor => CommandActor.From(Context.User, CommandActor.Hub);
 
     /// <summary>Makes an operator available or unavailable on <c>chat</c>, <c>call</c> or <c>video</c>; answers the verified outcome.</summary>
+    // Open to every signed-in caller on purpose: the command service refuses a non-Manager and, unlike an [Authorize]
+    // here, records the refusal in the audit trail.
     public Task<CommandResult> SetChannelAvailability(int operatorId, string channel, bool available)
     {
         var kind = ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel, StringComparison.OrdinalIgnoreCase));

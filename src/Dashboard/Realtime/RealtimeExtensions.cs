@@ -13,7 +13,7 @@ public static class RealtimeExtensions
 
     public static WebApplication MapRealtime(this WebApplication app)
     {
-        app.MapHub<AvailabilityHub>(HubPath);
+        app.MapHub<AvailabilityHub>(HubPath).RequireAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Audit;
+using Dashboard.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,6 +13,8 @@ namespace Dashboard.Storage;
 public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Account> Accounts => Set<Account>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,6 +34,15 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         audit.HasIndex(e => e.OperatorId);
         // Reconciliation at start looks for entries without a completion.
         audit.HasIndex(e => e.CompletedAt);
+
+        var account = modelBuilder.Entity<Account>();
+        account.ToTable("accounts");
+        account.HasKey(a => a.Id);
+        account.Property(a => a.UserName).HasMaxLength(200);
+        account.Property(a => a.NormalizedUserName).HasMaxLength(200);
+        account.HasIndex(a => a.NormalizedUserName).IsUnique();
+        account.Property(a => a.PasswordHash).HasMaxLength(500);
+        account.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
     }
 }
 

@@ -35,7 +35,7 @@ internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAs
     }
 
     public AuditIntent Intent(int operatorId = 7, string name = "Alice Martin", string actor = "anonymous", string channel = "chat") =>
-        new(new CommandActor(actor, CommandActor.Page), Clock.GetUtcNow(), operatorId, name, channel, "available", "unavailable");
+        new(new CommandActor(actor, CommandActor.Page, Dashboard.Auth.Role.Manager), Clock.GetUtcNow(), operatorId, name, channel, "available", "unavailable");
 
     public ValueTask DisposeAsync()
     {

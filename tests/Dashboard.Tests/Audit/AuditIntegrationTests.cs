@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Audit;
 [Collection(HostCollection.Name)]
 public sealed class AuditIntegrationTests
 {
-    private static readonly CommandActor Someone = new("marie", CommandActor.Page);
+    private static readonly CommandActor Someone = new("marie", CommandActor.Page, Dashboard.Auth.Role.Manager);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

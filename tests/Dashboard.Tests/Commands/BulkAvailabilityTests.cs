@@ -51,7 +51,7 @@ public sealed class BulkAvailabilityTests
         var plan = bulk.Preview([1, 2, 5], BulkAction.SetChannel(ChannelKind.Chat, available: false));
         var progress = new List<BulkProgress>();
 
-        var results = await bulk.RunAsync(plan, Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), new SynchronousProgress(progress.Add), TestContext.Current.CancellationToken);
+        var results = await bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), new SynchronousProgress(progress.Add), TestContext.Current.CancellationToken);
 
         results.Select(r => r.OperatorId).ShouldBe([1, 5]);
         results.ShouldAllBe(r => r.Succeeded);
@@ -74,7 +74,7 @@ public sealed class BulkAvailabilityTests
             }
         };
 
-        var results = await bulk.RunAsync(plan, Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), null, cancel.Token);
+        var results = await bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), null, cancel.Token);
 
         _commands.Calls.Count.ShouldBe(2);
         results.Count.ShouldBe(4);
@@ -93,7 +93,7 @@ public sealed class BulkAvailabilityTests
         var bulk = new BulkAvailability(_commands, _store, _clock, budget);
         var plan = bulk.Preview([1, 5], BulkAction.SetChannel(ChannelKind.Chat, available: false));
 
-        var run = bulk.RunAsync(plan, Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), null, TestContext.Current.CancellationToken);
+        var run = bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), null, TestContext.Current.CancellationToken);
 
         _commands.Calls.ShouldBeEmpty();
         _clock.Advance(TimeSpan.FromMinutes(1));

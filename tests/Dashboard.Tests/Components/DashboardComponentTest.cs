@@ -3,6 +3,7 @@ using Dashboard.Commands;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,24 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<IAvailabilityCommands>(Commands);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
+        Services.AddAuthorizationCore();
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider>(Authorization);
         SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    /// <summary>Signed in as a Manager unless a test says otherwise (before rendering).</summary>
+    protected SignedInUser Authorization { get; } = new();
+
+    protected sealed class SignedInUser : AuthenticationStateProvider
+    {
+        private string _role = nameof(Dashboard.Auth.Role.Manager);
+
+        public void SetRoles(string role) => _role = role;
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.Name, "test"), new(System.Security.Claims.ClaimTypes.Role, _role)], "test"))));
     }
 
     protected AvailabilityStore Store { get; } = new();

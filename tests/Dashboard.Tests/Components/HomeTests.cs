@@ -15,6 +15,22 @@ public sealed class HomeTests : DashboardComponentTest
     private static IElement Channel(IRenderedComponent<Home> page, int operatorId, string channel) =>
         page.Find($"[data-testid=operator][data-operator-id='{operatorId}'] [data-testid=channel][data-channel={channel}]");
 
+    [Theory]
+    [InlineData("Viewer")]
+    [InlineData("Supervisor")]
+    public void Someone_who_is_not_a_Manager_sees_no_toggles_no_force_offline_and_no_bulk_change(string role)
+    {
+        Authorization.SetRoles(role);
+        Store.PublishSnapshot([OperatorBuilder.An(1).WithChat(slots: 0, max: 3)], Now);
+
+        var page = Render<Home>();
+
+        page.FindAll("[data-testid=operator]").Count.ShouldBe(1);
+        page.FindAll("[data-testid=toggle]").ShouldBeEmpty();
+        page.FindAll("[data-testid=disconnect]").ShouldBeEmpty();
+        page.FindAll("[data-testid=bulk-open]").ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_grid_renders_each_channel_state_from_the_snapshot()
     {

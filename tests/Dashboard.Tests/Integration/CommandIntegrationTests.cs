@@ -32,7 +32,7 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
         var plan = bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, available: false));
         var reported = 0;
 
-        var results = await bulk.RunAsync(plan, Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), new Progress<BulkProgress>(_ => Interlocked.Increment(ref reported)), TestContext.Current.CancellationToken);
+        var results = await bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), new Progress<BulkProgress>(_ => Interlocked.Increment(ref reported)), TestContext.Current.CancellationToken);
 
         results.Count.ShouldBe(50);
         results.ShouldAllBe(r => r.Succeeded);
@@ -48,8 +48,8 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
         var target = Store.Current.Operators.First(o => o.Chat.Status == ChannelStatus.Available).Id;
 
         var both = await Task.WhenAll(
-            commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken),
-            commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.Anonymous(Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken));
+            commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken),
+            commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken));
 
         both.ShouldAllBe(r => r.Succeeded);
         Simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{target}/live", StringComparison.Ordinal)).ShouldBe(1);

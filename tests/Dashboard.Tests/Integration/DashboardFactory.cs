@@ -14,6 +14,10 @@ namespace Dashboard.Tests.Integration;
 /// </summary>
 public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
+    public const string AdminUserName = "admin";
+
+    public const string AdminPassword = "admin-test-password";
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Polling:LiveInterval"] = "00:00:00.200",
@@ -22,6 +26,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         ["TimeInState:File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"),
         // And its database: a fresh SQLite file per instance, shared only when a test hands it to a second host on purpose.
         ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}",
+        ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
+        ["Auth:BootstrapAdmin:Password"] = AdminPassword,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -61,12 +67,60 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         return store.Current;
     }
 
-    public HubConnection CreateHubConnection() =>
-        new HubConnectionBuilder()
+    /// <summary>A client signed in through the real <c>/login</c> form (the bootstrap Manager unless told otherwise).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string userName = AdminUserName, string password = AdminPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var answer = await PostLoginAsync(client, userName, password);
+        if (answer.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)answer.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Fills and posts the <c>/login</c> form like a browser: the hidden fields (antiforgery, form name) included.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string query = "")
+    {
+        var form = await client.GetStringAsync(new Uri("/login" + query, UriKind.Relative));
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["username"] = userName;
+        fields["password"] = password;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri("/login" + query, UriKind.Relative), content);
+    }
+
+    /// <summary>A hub connection carrying a signed-in user's cookie (the bootstrap Manager unless told otherwise).</summary>
+    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword)
+    {
+        var cookie = SignInCookie(userName, password);
+        return new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "hubs/availability"), options =>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                options.Headers["Cookie"] = cookie;
             })
             .Build();
+    }
+
+    private string SignInCookie(string userName, string password)
+    {
+        // Synchronous because the hub builder is: the app is in memory, so this costs one round trip through the test server.
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = client.GetAsync(new Uri("/login", UriKind.Relative)).GetAwaiter().GetResult();
+        var antiforgeryCookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]).ToList() : [];
+        var html = page.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var fields = System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["username"] = userName;
+        fields["password"] = password;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/login", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", string.Join("; ", antiforgeryCookies));
+        using var answer = client.SendAsync(request).GetAwaiter().GetResult();
+        var auth = answer.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith("dashboard.auth=", StringComparison.Ordinal)) : null;
+        return auth ?? throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)answer.StatusCode}");
+    }
 }

@@ -1,0 +1,38 @@
+namespace Dashboard.Auth;
+
+/// <summary>What a signed-in person may do; each role includes everything the one before it may do.</summary>
+public enum Role
+{
+    Viewer,
+    Supervisor,
+    Manager,
+}
+
+/// <summary>A person who may sign in.</summary>
+public sealed class Account
+{
+    public int Id { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary>
+    /// The user name in upper case, unique: collations differ between SQLite and PostgreSQL, so case-insensitive
+    /// uniqueness is kept by the column rather than by the database's comparison rules.
+    /// </summary>
+    public string NormalizedUserName { get; set; } = "";
+
+    /// <summary>Written and checked only by ASP.NET Core's <c>PasswordHasher</c>.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    public Role Role { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+}

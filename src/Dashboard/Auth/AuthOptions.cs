@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Auth;
+
+/// <summary>Sign-in settings (section <c>Auth</c>).</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>A Manager account created at start if no account has its user name, so that a new install can be entered.</summary>
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    [Range(1, 100)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a sign-in lasts without activity.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>The first Manager's credentials.</summary>
+public sealed class BootstrapAdminOptions
+{
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}
