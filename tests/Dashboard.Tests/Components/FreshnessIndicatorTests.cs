@@ -29,4 +29,18 @@ public sealed class FreshnessIndicatorTests : DashboardComponentTest
         chip.WaitForAssertion(() => chip.Find("[data-testid=freshness]").GetAttribute("data-stale").ShouldBe("true"));
         banner.WaitForAssertion(() => banner.Find("[data-testid=stale-banner]").TextContent.ShouldContain("HTTP 503"));
     }
+
+    [Theory]
+    [InlineData("Manager", true)]
+    [InlineData("Viewer", false)]
+    public void After_a_rejected_key_only_a_manager_is_offered_to_retry(string role, bool offered)
+    {
+        Authorization.SetRoles(role);
+        Store.ReportFailure("The iAdvize API rejected the API key (Forbidden).", Now, keyRejected: true);
+
+        var banner = Render<FreshnessIndicator>(p => p.Add(f => f.Banner, true));
+
+        banner.Find("[data-testid=stale-banner]").TextContent.ShouldContain("rejected the API key");
+        banner.FindAll("[data-testid=retry-polling]").Count.ShouldBe(offered ? 1 : 0);
+    }
 }
