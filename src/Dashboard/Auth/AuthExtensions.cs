@@ -83,4 +83,11 @@ public static class AuthExtensions
     /// <summary>The role of a signed-in user; <see cref="Role.Viewer"/> when none is recognised, the least it can be.</summary>
     public static Role RoleOf(ClaimsPrincipal user) =>
         Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) && user.Identity?.IsAuthenticated == true ? role : Role.Viewer;
+
+    /// <summary>
+    /// Whether the circuit's user may change availability. The UI uses it only to hide what the user cannot do: the
+    /// command service checks the role again on the server.
+    /// </summary>
+    public static async Task<bool> IsManagerAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
+        state is not null && RoleOf((await state).User) == Role.Manager;
 }
