@@ -14,8 +14,11 @@ public static class AuthExtensions
 
     public const string DeniedPath = "/denied";
 
-    /// <summary>Policy: may change availability and read the audit trail.</summary>
+    /// <summary>Policy: may change availability, read the audit trail and manage accounts.</summary>
     public const string ManagerPolicy = "Manager";
+
+    /// <summary>Policy: may open operator details and export what the dashboard shows (Supervisor and Manager).</summary>
+    public const string SupervisorPolicy = "Supervisor";
 
     public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
@@ -42,7 +45,8 @@ public static class AuthExtensions
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ManagerPolicy, policy => policy.RequireRole(nameof(Role.Manager)));
+            .AddPolicy(ManagerPolicy, policy => policy.RequireRole(nameof(Role.Manager)))
+            .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(nameof(Role.Supervisor), nameof(Role.Manager)));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
