@@ -34,5 +34,22 @@ public sealed class Account
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever the role, the password or the disabled flag changes; a sign-in carries the value it was given, so
+    /// a sign-in made before such a change stops working at the next request or check rather than when its cookie expires.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    /// <summary>When a Manager last changed the account (role, status, password); null if never since it was created.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>Who made that change.</summary>
+    public string? ChangedBy { get; set; }
+
+    /// <summary>Whether the account cannot sign in at <paramref name="now"/> because of failed attempts.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 }

@@ -43,6 +43,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         account.HasIndex(a => a.NormalizedUserName).IsUnique();
         account.Property(a => a.PasswordHash).HasMaxLength(500);
         account.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+        account.Property(a => a.SecurityStamp).HasMaxLength(64);
+        account.Property(a => a.ChangedBy).HasMaxLength(200);
     }
 }
 
