@@ -4,9 +4,10 @@ namespace Dashboard.Audit;
 
 /// <summary>
 /// Who asked for a change, with which role and through which door; built from the signed-in user with <see cref="From"/>.
-/// The command service checks the role itself, so that no page, hub method or endpoint can forget to.
+/// The command service checks the role itself, so that no page, hub method or endpoint can forget to, and when the
+/// <see cref="User"/> is known it reads the account again rather than trusting the role the sign-in started with.
 /// </summary>
-public sealed record CommandActor(string Name, string Via, Role Role)
+public sealed record CommandActor(string Name, string Via, Role Role, System.Security.Claims.ClaimsPrincipal? User = null)
 {
     public const string Page = "page";
 
@@ -21,7 +22,7 @@ public sealed record CommandActor(string Name, string Via, Role Role)
 
     /// <summary>The signed-in user, or <see cref="Anonymous"/> when there is none.</summary>
     public static CommandActor From(System.Security.Claims.ClaimsPrincipal? user, string via) =>
-        user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? new(name, via, AuthExtensions.RoleOf(user)) : Anonymous(via);
+        user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? new(name, via, AuthExtensions.RoleOf(user), user) : Anonymous(via);
 
     /// <summary>The same person, acting through a bulk change.</summary>
     public CommandActor InBulk() => this with { Via = Bulk };

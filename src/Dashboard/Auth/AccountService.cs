@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,24 @@ public sealed record SignInCheck(Account? Account, string? Error)
     public bool Succeeded => Account is not null;
 }
 
-/// <summary>Creates accounts and checks passwords, counting failures and locking an account after too many.</summary>
+/// <summary>One account as the accounts page lists it (no password hash).</summary>
+public sealed record AccountSummary(
+    int Id,
+    string UserName,
+    Role Role,
+    bool Disabled,
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ChangedAt,
+    string? ChangedBy);
+
+/// <summary>What became of a change to an account, in words fit to show the Manager who asked.</summary>
+public sealed record AccountResult(bool Succeeded, string Message);
+
+/// <summary>
+/// Creates accounts and checks passwords, counting failures and locking an account after too many; lets Managers
+/// create, re-role, disable and reset accounts, checking on every call that the caller still is an active Manager.
+/// </summary>
 public sealed class AccountService(
     IDbContextFactory<DashboardDbContext> contexts,
     IOptions<AuthOptions> options,
@@ -55,9 +73,9 @@ public sealed class AccountService(
         }
 
         var now = time.GetUtcNow();
-        if (account.LockedUntil is { } until && until > now)
+        if (account.IsLockedAt(now))
         {
-            return new SignInCheck(null, $"Too many failed attempts: this account is locked until {until:HH:mm} UTC.");
+            return new SignInCheck(null, $"Too many failed attempts: this account is locked until {account.LockedUntil:HH:mm} UTC.");
         }
 
         var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
@@ -84,6 +102,11 @@ public sealed class AccountService(
 
         account.FailedAttempts = 0;
         account.LockedUntil = null;
+        if (string.IsNullOrEmpty(account.SecurityStamp))
+        {
+            account.SecurityStamp = Account.NewStamp();
+        }
+
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             account.PasswordHash = _hasher.HashPassword(account, password);
@@ -92,4 +115,175 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
         return new SignInCheck(account, null);
     }
+
+    /// <summary>
+    /// The role the signed-in <paramref name="user"/> has now: null when the account was disabled, removed, or changed
+    /// (role or password) since this sign-in. A sign-in from single sign-on has no local account: its role is its claim.
+    /// </summary>
+    public async Task<Role?> CurrentRoleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        if (AuthExtensions.IsExternal(user))
+        {
+            return AuthExtensions.RoleOf(user);
+        }
+
+        if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var stamp = user.FindFirstValue(AuthExtensions.StampClaimType) ?? "";
+        return account is { Disabled: false } && string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal) ? account.Role : null;
+    }
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Select(a => new AccountSummary(a.Id, a.UserName, a.Role, a.Disabled, a.LockedUntil, a.CreatedAt, a.ChangedAt, a.ChangedBy))
+            .ToListAsync(cancellationToken);
+        return [.. accounts.OrderBy(a => a.UserName, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Whether <paramref name="userName"/> may be a user name; null when it may, otherwise why not.</summary>
+    public static string? CheckUserName(string? userName) => userName?.Trim() switch
+    {
+        null or "" => "Enter a user name.",
+        { Length: > 100 } => "A user name has at most 100 characters.",
+        var name when !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@') =>
+            "A user name may hold letters, digits and . _ - @ only.",
+        _ => null,
+    };
+
+    /// <summary>Whether <paramref name="password"/> is long enough; null when it is, otherwise why not.</summary>
+    public string? CheckPassword(string? password) =>
+        password is null || password.Length < options.Value.MinPasswordLength
+            ? $"A password has at least {options.Value.MinPasswordLength} characters."
+            : password.Length > 200 ? "A password has at most 200 characters." : null;
+
+    public async Task<AccountResult> CreateAsync(ClaimsPrincipal by, string? userName, string? password, Role role, CancellationToken cancellationToken)
+    {
+        if (await RefuseUnlessManagerAsync(by, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if ((CheckUserName(userName) ?? CheckPassword(password)) is { } invalid)
+        {
+            return new AccountResult(false, invalid);
+        }
+
+        try
+        {
+            return await EnsureAsync(userName!, password!, role, cancellationToken)
+                ? new AccountResult(true, $"Account {userName!.Trim()} created as {role}.")
+                : new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
+        }
+        catch (DbUpdateException)
+        {
+            // Another Manager created the same name in the same instant: the unique index said no.
+            return new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
+        }
+    }
+
+    public Task<AccountResult> ChangeRoleAsync(ClaimsPrincipal by, int accountId, Role role, CancellationToken cancellationToken) =>
+        ChangeAsync(by, accountId, (account, self) =>
+        {
+            if (account.Role == role)
+            {
+                return null;
+            }
+
+            if (self)
+            {
+                return "You cannot change your own role: ask another Manager.";
+            }
+
+            account.Role = role;
+            return null;
+        }, account => $"{account.UserName} is now a {role}.", cancellationToken);
+
+    public Task<AccountResult> SetDisabledAsync(ClaimsPrincipal by, int accountId, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAsync(by, accountId, (account, self) =>
+        {
+            if (self && disabled)
+            {
+                return "You cannot disable your own account: ask another Manager.";
+            }
+
+            account.Disabled = disabled;
+            return null;
+        }, account => disabled ? $"{account.UserName} is disabled and signed out everywhere." : $"{account.UserName} may sign in again.", cancellationToken);
+
+    /// <summary>Sets a new password and lifts any lockout; every sign-in of the account ends.</summary>
+    public Task<AccountResult> ResetPasswordAsync(ClaimsPrincipal by, int accountId, string? password, CancellationToken cancellationToken) =>
+        ChangeAsync(by, accountId, (account, self) =>
+        {
+            if (CheckPassword(password) is { } invalid)
+            {
+                return invalid;
+            }
+
+            account.PasswordHash = _hasher.HashPassword(account, password!);
+            account.FailedAttempts = 0;
+            account.LockedUntil = null;
+            return null;
+        }, account => $"The password of {account.UserName} is reset; give it to them in person or over a safe channel.", cancellationToken);
+
+    private async Task<AccountResult> ChangeAsync(
+        ClaimsPrincipal by,
+        int accountId,
+        Func<Account, bool, string?> change,
+        Func<Account, string> done,
+        CancellationToken cancellationToken)
+    {
+        if (await RefuseUnlessManagerAsync(by, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken) is not { } account)
+        {
+            return new AccountResult(false, "This account no longer exists.");
+        }
+
+        var (role, disabled, hash) = (account.Role, account.Disabled, account.PasswordHash);
+        var self = string.Equals(by.FindFirstValue(ClaimTypes.NameIdentifier), account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            && !AuthExtensions.IsExternal(by);
+        if (change(account, self) is { } refusal)
+        {
+            return new AccountResult(false, refusal);
+        }
+
+        if (account.Role == role && account.Disabled == disabled && account.PasswordHash == hash)
+        {
+            return new AccountResult(true, done(account));
+        }
+
+        // Checked after the change, in the same unit of work: the last active Manager may not be demoted or disabled.
+        if (role == Role.Manager && !disabled && (account.Role != Role.Manager || account.Disabled)
+            && !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.Role == Role.Manager && !a.Disabled, cancellationToken))
+        {
+            return new AccountResult(false, $"{account.UserName} is the last active Manager: make someone else a Manager first.");
+        }
+
+        account.SecurityStamp = Account.NewStamp();
+        account.ChangedAt = time.GetUtcNow();
+        account.ChangedBy = by.Identity?.Name;
+        await db.SaveChangesAsync(cancellationToken);
+        return new AccountResult(true, done(account));
+    }
+
+    private async Task<AccountResult?> RefuseUnlessManagerAsync(ClaimsPrincipal by, CancellationToken cancellationToken) =>
+        await CurrentRoleAsync(by, cancellationToken) == Role.Manager
+            ? null
+            : new AccountResult(false, "Only a Manager may manage accounts; sign in again if your role has just changed.");
 }

@@ -20,6 +20,12 @@ public static class AuthExtensions
     /// <summary>Policy: may open operator details and export what the dashboard shows (Supervisor and Manager).</summary>
     public const string SupervisorPolicy = "Supervisor";
 
+    /// <summary>The claim carrying the account's security stamp at sign-in (see <see cref="Account.SecurityStamp"/>).</summary>
+    public const string StampClaimType = "dashboard:stamp";
+
+    /// <summary>The claim marking a sign-in made through single sign-on, which has no local account.</summary>
+    public const string ExternalClaimType = "dashboard:external";
+
     public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>()
@@ -43,11 +49,15 @@ public static class AuthExtensions
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Every request checks the account: a disabled, re-roled or reset account is signed out at once.
+                cookie.Events.OnValidatePrincipal = RejectChangedAccountsAsync;
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagerPolicy, policy => policy.RequireRole(nameof(Role.Manager)))
             .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(nameof(Role.Supervisor), nameof(Role.Manager)));
         builder.Services.AddCascadingAuthenticationState();
+        // Replaces Blazor's own provider: an open page re-checks its user's account every RevalidationInterval.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidation>();
         return builder;
     }
 
@@ -81,8 +91,27 @@ public static class AuthExtensions
                 new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, account.UserName),
                 new Claim(ClaimTypes.Role, account.Role.ToString()),
+                new Claim(StampClaimType, account.SecurityStamp),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>Whether the sign-in came from single sign-on (no local account to check).</summary>
+    public static bool IsExternal(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ExternalClaimType);
+
+    private static async Task RejectChangedAccountsAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is not { } user)
+        {
+            return;
+        }
+
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        if (await accounts.CurrentRoleAsync(user, context.HttpContext.RequestAborted) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     /// <summary>The role of a signed-in user; <see cref="Role.Viewer"/> when none is recognised, the least it can be.</summary>
     public static Role RoleOf(ClaimsPrincipal user) =>

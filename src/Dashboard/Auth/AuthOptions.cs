@@ -18,6 +18,17 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The shortest password a Manager may set.</summary>
+    [Range(8, 200)]
+    public int MinPasswordLength { get; set; } = 10;
+
+    /// <summary>
+    /// How often an open page checks that its user's account is still enabled and unchanged (HTTP requests and
+    /// availability changes check every time).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a sign-in lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);

@@ -29,6 +29,7 @@ public sealed class AvailabilityCommands(
     AvailabilityStore store,
     IAuditTrail audit,
     IServiceScopeFactory scopes,
+    AccountService accounts,
     TimeProvider time,
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
 {
@@ -73,6 +74,14 @@ public sealed class AvailabilityCommands(
         if (actor.Role != Role.Manager)
         {
             return await RefuseAsync(Intent(store.Current.Find(operatorId)), new CommandResult(false, $"Only a Manager may change availability; {actor.Name} is a {actor.Role}."));
+        }
+
+        // The role above is the one the sign-in started with; the account may have been disabled or re-roled since.
+        if (actor.User is { } user && await accounts.CurrentRoleAsync(user, cancellationToken) != Role.Manager)
+        {
+            return await RefuseAsync(
+                Intent(store.Current.Find(operatorId)),
+                new CommandResult(false, $"{actor.Name}'s account was changed or disabled since signing in: sign in again."));
         }
 
         // Only operators the dashboard knows get a lock: any number could be sent to the hub.

@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Tests.Audit;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests.Auth;
+
+public sealed class AccountServiceTests : IAsyncLifetime
+{
+    private readonly AuditDatabase _db = new();
+    private readonly AccountService _accounts;
+
+    public AccountServiceTests() =>
+        _accounts = new AccountService(_db, Options.Create(new AuthOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(5) }), _db.Clock);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _accounts.EnsureAsync("boss", "boss-password-1", Role.Manager, Token);
+        await _accounts.EnsureAsync("alice", "alice-password-1", Role.Viewer, Token);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private async Task<ClaimsPrincipal> SignInAsync(string userName, string password)
+    {
+        var check = await _accounts.CheckAsync(userName, password, Token);
+        return AuthExtensions.ToPrincipal(check.Account ?? throw new InvalidOperationException(check.Error));
+    }
+
+    private async Task<int> IdOfAsync(string userName) =>
+        (await _accounts.ListAsync(Token)).Single(a => a.UserName == userName).Id;
+
+    [Fact]
+    public async Task A_locked_account_opens_again_when_the_lockout_has_passed()
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            (await _accounts.CheckAsync("alice", "wrong", Token)).Succeeded.ShouldBeFalse();
+        }
+
+        var locked = await _accounts.CheckAsync("alice", "alice-password-1", Token);
+        locked.Error.ShouldBe("Too many failed attempts: this account is locked until 09:05 UTC.");
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(4));
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeFalse();
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_sign_in_keeps_its_role_until_the_account_is_changed_disabled_or_reset()
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+        var alice = await SignInAsync("alice", "alice-password-1");
+        (await _accounts.CurrentRoleAsync(alice, Token)).ShouldBe(Role.Viewer);
+
+        (await _accounts.ChangeRoleAsync(boss, await IdOfAsync("alice"), Role.Supervisor, Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.CurrentRoleAsync(alice, Token)).ShouldBeNull();
+
+        alice = await SignInAsync("alice", "alice-password-1");
+        (await _accounts.CurrentRoleAsync(alice, Token)).ShouldBe(Role.Supervisor);
+        (await _accounts.SetDisabledAsync(boss, await IdOfAsync("alice"), true, Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.CurrentRoleAsync(alice, Token)).ShouldBeNull();
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Error.ShouldBe("This account is disabled. Ask a Manager.");
+
+        (await _accounts.SetDisabledAsync(boss, await IdOfAsync("alice"), false, Token)).Succeeded.ShouldBeTrue();
+        alice = await SignInAsync("alice", "alice-password-1");
+        (await _accounts.ResetPasswordAsync(boss, await IdOfAsync("alice"), "a-brand-new-password", Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.CurrentRoleAsync(alice, Token)).ShouldBeNull();
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeFalse();
+        (await _accounts.CheckAsync("alice", "a-brand-new-password", Token)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Resetting_a_password_lifts_a_lockout_and_records_who_did_it()
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await _accounts.CheckAsync("alice", "wrong", Token);
+        }
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await _accounts.ResetPasswordAsync(boss, await IdOfAsync("alice"), "another-password", Token)).Succeeded.ShouldBeTrue();
+
+        (await _accounts.CheckAsync("alice", "another-password", Token)).Succeeded.ShouldBeTrue();
+        var alice = (await _accounts.ListAsync(Token)).Single(a => a.UserName == "alice");
+        alice.ChangedBy.ShouldBe("boss");
+        alice.ChangedAt.ShouldBe(_db.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Only_a_Manager_whose_account_is_unchanged_may_manage_accounts()
+    {
+        var alice = await SignInAsync("alice", "alice-password-1");
+        var boss = await SignInAsync("boss", "boss-password-1");
+
+        var refused = await _accounts.CreateAsync(alice, "mallory", "mallory-password", Role.Manager, Token);
+        refused.Succeeded.ShouldBeFalse();
+        refused.Message.ShouldContain("Only a Manager");
+        (await _accounts.SetDisabledAsync(alice, await IdOfAsync("boss"), true, Token)).Succeeded.ShouldBeFalse();
+
+        // A second Manager demotes the first: the first's sign-in no longer manages anything.
+        (await _accounts.CreateAsync(boss, "carol", "carol-password", Role.Manager, Token)).Succeeded.ShouldBeTrue();
+        var carol = await SignInAsync("carol", "carol-password");
+        (await _accounts.ChangeRoleAsync(carol, await IdOfAsync("boss"), Role.Viewer, Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.CreateAsync(boss, "mallory", "mallory-password", Role.Manager, Token)).Succeeded.ShouldBeFalse();
+
+        (await _accounts.ListAsync(Token)).Select(a => a.UserName).ShouldBe(["alice", "boss", "carol"]);
+    }
+
+    [Theory]
+    [InlineData("", "long-enough-password", "Enter a user name.")]
+    [InlineData("bob smith", "long-enough-password", "A user name may hold letters, digits and . _ - @ only.")]
+    [InlineData("bob", "short", "A password has at least 10 characters.")]
+    [InlineData("ALICE", "long-enough-password", "An account named ALICE already exists.")]
+    public async Task A_new_account_needs_a_free_valid_name_and_a_long_enough_password(string userName, string password, string message)
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+
+        var result = await _accounts.CreateAsync(boss, userName, password, Role.Viewer, Token);
+
+        result.ShouldBe(new AccountResult(false, message));
+        (await _accounts.ListAsync(Token)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_new_account_signs_in_with_its_role()
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+
+        var created = await _accounts.CreateAsync(boss, " bob ", "long-enough-password", Role.Supervisor, Token);
+
+        created.ShouldBe(new AccountResult(true, "Account bob created as Supervisor."));
+        var bob = await SignInAsync("BOB", "long-enough-password");
+        (await _accounts.CurrentRoleAsync(bob, Token)).ShouldBe(Role.Supervisor);
+    }
+
+    [Fact]
+    public async Task Nobody_demotes_or_disables_themselves()
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+
+        (await _accounts.SetDisabledAsync(boss, await IdOfAsync("boss"), true, Token)).Message.ShouldBe("You cannot disable your own account: ask another Manager.");
+        (await _accounts.ChangeRoleAsync(boss, await IdOfAsync("boss"), Role.Viewer, Token)).Message.ShouldBe("You cannot change your own role: ask another Manager.");
+        (await _accounts.CurrentRoleAsync(boss, Token)).ShouldBe(Role.Manager);
+    }
+
+    [Fact]
+    public async Task The_last_active_Manager_account_stays_a_Manager_even_for_a_single_sign_on_Manager()
+    {
+        // A Manager from the identity provider has no local account: without the rule it could leave none behind.
+        var external = External("erin@example.com", Role.Manager);
+
+        (await _accounts.ChangeRoleAsync(external, await IdOfAsync("boss"), Role.Viewer, Token))
+            .ShouldBe(new AccountResult(false, "boss is the last active Manager: make someone else a Manager first."));
+        (await _accounts.SetDisabledAsync(external, await IdOfAsync("boss"), true, Token)).Succeeded.ShouldBeFalse();
+
+        (await _accounts.CreateAsync(external, "carol", "carol-password", Role.Manager, Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.ChangeRoleAsync(external, await IdOfAsync("boss"), Role.Viewer, Token)).Succeeded.ShouldBeTrue();
+        (await _accounts.ListAsync(Token)).Single(a => a.UserName == "boss").ChangedBy.ShouldBe("erin@example.com");
+    }
+
+    [Fact]
+    public async Task A_single_sign_on_user_has_the_role_of_its_claim_and_no_local_account_to_check()
+    {
+        var external = External("erin@example.com", Role.Supervisor);
+
+        (await _accounts.CurrentRoleAsync(external, Token)).ShouldBe(Role.Supervisor);
+        (await _accounts.CurrentRoleAsync(new ClaimsPrincipal(new ClaimsIdentity()), Token)).ShouldBeNull();
+    }
+
+    private static ClaimsPrincipal External(string name, Role role) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(AuthExtensions.ExternalClaimType, "oidc")],
+        "oidc"));
+}
