@@ -92,16 +92,28 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         return await client.PostAsync(new Uri("/login" + query, UriKind.Relative), content);
     }
 
-    /// <summary>A hub connection carrying a signed-in user's cookie (the bootstrap Manager unless told otherwise).</summary>
-    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword)
+    /// <summary>
+    /// A hub connection carrying a signed-in user's cookie (the bootstrap Manager unless told otherwise); long polling
+    /// (every poll is a request, checked like any other) unless <paramref name="webSockets"/>, one request kept open as a
+    /// browser does.
+    /// </summary>
+    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false)
     {
         var cookie = SignInCookie(userName, password);
         return new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "hubs/availability"), options =>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
                 options.Headers["Cookie"] = cookie;
+                options.Transports = webSockets
+                    ? Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets
+                    : Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
             })
             .Build();
     }

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dashboard.Auth;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Tests.Integration;
+
+/// <summary>Accounts managed by a Manager, sign-out, and what happens to a sign-in whose account changes.</summary>
+[Collection(HostCollection.Name)]
+public sealed partial class AccountsTests : IAsyncLifetime
+{
+    private const string WebhookSecret = "webhook-secret-that-must-stay-on-the-server";
+
+    private readonly DashboardFactory _factory = new() { Settings = { ["Webhooks:Secret"] = WebhookSecret } };
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await _factory.StartAndWaitForFirstSnapshotAsync();
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private AccountService Accounts => _factory.Services.GetRequiredService<AccountService>();
+
+    /// <summary>The bootstrap Manager as the account service sees a fresh sign-in of it.</summary>
+    private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() =>
+        AuthExtensions.ToPrincipal((await Accounts.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Account!);
+
+    private async Task<int> IdOfAsync(string userName) => (await Accounts.ListAsync(Token)).Single(a => a.UserName == userName).Id;
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var http = await _factory.CreateSignedInClientAsync("viewer", "viewer-demo");
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative), Token);
+        var token = AntiforgeryField().Match(page);
+        token.Success.ShouldBeTrue("the sign-out form carries an antiforgery token");
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value) });
+        using var signedOut = await http.PostAsync(new Uri("/logout", UriKind.Relative), content, Token);
+        using var after = await http.GetAsync(new Uri("/", UriKind.Relative), Token);
+
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedOut.Headers.Location!.ToString().ShouldBe("/login");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/login");
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        using var http = await _factory.CreateSignedInClientAsync("viewer", "viewer-demo");
+
+        using var forged = await http.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent([]), Token);
+        using var after = await http.GetAsync(new Uri("/", UriKind.Relative), Token);
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        after.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_is_signed_out_at_its_next_request()
+    {
+        using var http = await _factory.CreateSignedInClientAsync("supervisor", "supervisor-demo");
+        (await http.GetAsync(new Uri("/", UriKind.Relative), Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("supervisor"), true, Token)).Succeeded.ShouldBeTrue();
+        using var after = await http.GetAsync(new Uri("/", UriKind.Relative), Token);
+
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/login");
+        (await DashboardFactory.PostLoginAsync(http, "supervisor", "supervisor-demo")).StatusCode.ShouldBe(HttpStatusCode.OK, "a disabled account stays on the sign-in page");
+    }
+
+    [Fact]
+    public async Task A_Manager_demoted_while_connected_to_the_hub_can_no_longer_change_availability_and_the_refusal_is_audited()
+    {
+        var target = _factory.Services.GetRequiredService<Dashboard.Live.AvailabilityStore>().Current.Operators.First(o => o.Connected);
+        // Over a WebSocket, as from a browser: one request at the start, so no cookie check runs again after it.
+        await using var hub = _factory.CreateHubConnection("manager", "manager-demo", webSockets: true);
+        await hub.StartAsync(Token);
+
+        (await Accounts.ChangeRoleAsync(await AdminAsync(), await IdOfAsync("manager"), Role.Viewer, Token)).Succeeded.ShouldBeTrue();
+        var result = await hub.InvokeAsync<Dashboard.Commands.CommandResult>("SetChannelAvailability", target.Id, "chat", false, Token);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Message.ShouldContain("sign in again");
+        var log = _factory.Services.GetRequiredService<Dashboard.Audit.AuditLog>();
+        var entry = (await log.GetPageAsync(new Dashboard.Audit.AuditFilter(User: "manager"), 1, Token)).Entries.ShouldHaveSingleItem();
+        entry.Outcome.ShouldBe(Dashboard.Audit.AuditOutcome.Refused);
+        _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>().Requests
+            .ShouldNotContain(r => r.Method == "PUT", "a refused change sends nothing upstream");
+    }
+
+    [Fact]
+    public async Task A_long_polling_hub_connection_of_a_disabled_account_is_closed_at_its_next_poll()
+    {
+        await using var hub = _factory.CreateHubConnection("viewer", "viewer-demo");
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync(Token);
+
+        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
+
+        var error = await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        error.ShouldBeOfType<HttpRequestException>().StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_accounts_page_is_for_Managers_only()
+    {
+        using var manager = await _factory.CreateSignedInClientAsync();
+        using var supervisor = await _factory.CreateSignedInClientAsync("supervisor", "supervisor-demo");
+
+        var page = await manager.GetStringAsync(new Uri("/accounts", UriKind.Relative), Token);
+        using var refused = await supervisor.GetAsync(new Uri("/accounts", UriKind.Relative), Token);
+
+        page.ShouldContain("data-username=\"viewer\"");
+        page.ShouldNotContain("PasswordHash", Case.Insensitive);
+        page.ShouldNotContain("AQAAAA", Case.Sensitive, "no password hash reaches the page");
+        refused.Headers.Location!.ToString().ShouldContain("/denied");
+    }
+
+    [Fact]
+    public async Task The_api_key_and_webhook_secret_never_reach_a_hub_message_or_a_script()
+    {
+        var secrets = new[] { _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>().ApiKey, WebhookSecret };
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var hub = _factory.CreateHubConnection();
+        foreach (var method in new[] { "Snapshot", "Changes", "Health" })
+        {
+            hub.On<JsonElement>(method, message => messages.Enqueue(message.GetRawText()));
+        }
+
+        await hub.StartAsync(Token);
+        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+        var target = _factory.Services.GetRequiredService<Dashboard.Live.AvailabilityStore>().Current.Operators.First(o => o.Connected);
+        simulator.Disconnect(target.Id);
+        messages.Enqueue((await hub.InvokeAsync<JsonElement>("GetSnapshot", Token)).GetRawText());
+        messages.Enqueue((await hub.InvokeAsync<JsonElement>("GetChangesSince", 0L, Token)).GetRawText());
+        messages.Enqueue((await hub.InvokeAsync<JsonElement>("Disconnect", target.Id, Token)).GetRawText());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!messages.Any(m => m.Contains($"\"id\":{target.Id},", StringComparison.Ordinal) && m.Contains("\"connected\":false", StringComparison.OrdinalIgnoreCase)))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        // Every script the dashboard's page loads, as a browser would fetch it.
+        using var http = await _factory.CreateSignedInClientAsync();
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative), Token);
+        var scripts = new List<string>();
+        foreach (Match script in ScriptSource().Matches(page))
+        {
+            scripts.Add(await http.GetStringAsync(new Uri(WebUtility.HtmlDecode(script.Groups[1].Value), UriKind.RelativeOrAbsolute), Token));
+        }
+
+        scripts.Count.ShouldBeGreaterThanOrEqualTo(2, "blazor.web.js and MudBlazor's script at least");
+        scripts.ShouldAllBe(script => script.Length > 1000, "the scripts were served, not empty");
+
+        messages.Count.ShouldBeGreaterThan(3);
+        foreach (var text in messages.Concat(scripts))
+        {
+            foreach (var secret in secrets)
+            {
+                text.ShouldNotContain(secret);
+            }
+        }
+    }
+
+    [GeneratedRegex("<script[^>]* src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]*)\"")]
+    private static partial Regex AntiforgeryField();
+}
