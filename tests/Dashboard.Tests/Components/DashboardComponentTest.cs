@@ -19,6 +19,12 @@ public abstract class DashboardComponentTest : BunitContext
     protected static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     protected DashboardComponentTest()
+        : this(null)
+    {
+    }
+
+    /// <summary>With more services, added before anything is resolved (bUnit refuses registrations after that).</summary>
+    protected DashboardComponentTest(Action<IServiceCollection>? configure)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
@@ -31,6 +37,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddAuthorizationCore();
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(Authorization);
+        configure?.Invoke(Services);
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -39,12 +46,16 @@ public abstract class DashboardComponentTest : BunitContext
 
     protected sealed class SignedInUser : AuthenticationStateProvider
     {
+        private System.Security.Claims.ClaimsPrincipal? _user;
         private string _role = nameof(Dashboard.Auth.Role.Manager);
 
         public void SetRoles(string role) => _role = role;
 
+        /// <summary>Signed in as this very principal (for pages that check the account behind it).</summary>
+        public void SetUser(System.Security.Claims.ClaimsPrincipal user) => _user = user;
+
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            Task.FromResult(new AuthenticationState(_user ?? new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
                 [new(System.Security.Claims.ClaimTypes.Name, "test"), new(System.Security.Claims.ClaimTypes.Role, _role)], "test"))));
     }
 
