@@ -36,7 +36,9 @@ public static class AuthExtensions
         // After AddStorage's migrator, so that the accounts table exists.
         builder.Services.AddHostedService<AccountSeeder>();
 
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        // Whether the scheme exists is decided at start; its settings are read (and validated) with the other Auth settings.
+        SingleSignOn.Add(authentication, builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.Oidc ?? new OidcOptions());
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) =>
             {
@@ -81,8 +83,18 @@ public static class AuthExtensions
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect(LoginPath);
         }).DisableAntiforgery();
+        SingleSignOn.Map(app);
         return app;
     }
+
+    /// <summary>
+    /// Where to go after signing in: only a path on this site, so that a crafted link cannot send a freshly signed-in
+    /// person elsewhere.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
 
     /// <summary>The claims a signed-in account carries in its cookie.</summary>
     public static ClaimsPrincipal ToPrincipal(Account account) =>

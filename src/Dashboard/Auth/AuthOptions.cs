@@ -3,12 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace Dashboard.Auth;
 
 /// <summary>Sign-in settings (section <c>Auth</c>).</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
     /// <summary>A Manager account created at start if no account has its user name, so that a new install can be entered.</summary>
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>Optional single sign-on; off unless <c>Auth:Oidc:Authority</c> is set.</summary>
+    public OidcOptions Oidc { get; set; } = new();
 
     /// <summary>Failed sign-ins in a row that lock an account.</summary>
     [Range(1, 100)]
@@ -32,6 +35,8 @@ public sealed class AuthOptions
     /// <summary>How long a sign-in lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Oidc.Validate();
 }
 
 /// <summary>The first Manager's credentials.</summary>

@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Dashboard.Auth;
+
+/// <summary>
+/// Optional single sign-on with OpenID Connect (section <c>Auth:Oidc</c>): on when <see cref="Authority"/> is set. The
+/// identity provider says who the person is and, in <see cref="RoleClaim"/>, what role they have; nobody gets a role it
+/// did not give. Local accounts keep working beside it (the bootstrap Manager is the way in when the provider is down).
+/// </summary>
+public sealed class OidcOptions
+{
+    /// <summary>The provider's issuer address, e.g. <c>https://login.example.com/realms/contact-centre</c>.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>Unset for a public client (PKCE is always used).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The claim of the ID token that carries the role; it may appear several times (the highest role wins).</summary>
+    public string RoleClaim { get; set; } = "role";
+
+    /// <summary>
+    /// The provider's values for each role, for providers whose groups are not named Viewer, Supervisor and Manager:
+    /// <c>Auth:Oidc:RoleValues:cc-supervisors=Supervisor</c>. The role names themselves are always understood.
+    /// </summary>
+    public Dictionary<string, Role> RoleValues { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The claim shown as the person's name (and recorded in the audit trail); <c>name</c>, <c>email</c>, then <c>sub</c> if missing.</summary>
+    public string NameClaim { get; set; } = "preferred_username";
+
+    /// <summary>Scopes asked for besides <c>openid</c> and <c>profile</c> (some providers put roles behind one).</summary>
+    public string[] Scopes { get; set; } = [];
+
+    /// <summary>Shown on the sign-in button: "Sign in with …".</summary>
+    public string DisplayName { get; set; } = "single sign-on";
+
+    /// <summary>Only for a provider on a private network without TLS; never turn it off on the internet.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public IEnumerable<ValidationResult> Validate()
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return new ValidationResult($"Auth:Oidc:Authority must be an absolute https address (it is '{Authority}').");
+        }
+        else if (authority.Scheme != Uri.UriSchemeHttps && RequireHttpsMetadata)
+        {
+            yield return new ValidationResult("Auth:Oidc:Authority must use https (or set Auth:Oidc:RequireHttpsMetadata=false on a private network).");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return new ValidationResult("Auth:Oidc:ClientId must be set when Auth:Oidc:Authority is.");
+        }
+
+        if (string.IsNullOrWhiteSpace(RoleClaim))
+        {
+            yield return new ValidationResult("Auth:Oidc:RoleClaim must name the claim that carries the role.");
+        }
+    }
+
+    /// <summary>The highest role among the provider's values, or null when none means a role here.</summary>
+    public Role? RoleFrom(IEnumerable<string> values)
+    {
+        Role? best = null;
+        foreach (var value in values)
+        {
+            Role? role = RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped
+                : Enum.TryParse<Role>(value.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named) ? named
+                : null;
+            if (role > best || best is null)
+            {
+                best = role ?? best;
+            }
+        }
+
+        return best;
+    }
+}
+
+internal static class SingleSignOn
+{
+    public const string Scheme = "oidc";
+
+    public const string ChallengePath = "/login/sso";
+
+    /// <summary>The query value <c>/login?sso=…</c> carries to say why single sign-on did not sign the person in.</summary>
+    public const string NoRole = "norole";
+
+    public const string Failed = "failed";
+
+    private static readonly string[] BaseScopes = ["openid", "profile"];
+
+    public static void Add(AuthenticationBuilder authentication, OidcOptions oidc)
+    {
+        if (!oidc.Enabled)
+        {
+            return;
+        }
+
+        authentication.AddOpenIdConnect(Scheme, oidc.DisplayName, _ => { });
+        authentication.Services.AddOptions<OpenIdConnectOptions>(Scheme)
+            .Configure<IOptions<AuthOptions>>((options, auth) => Configure(options, auth.Value.Oidc));
+    }
+
+    private static void Configure(OpenIdConnectOptions options, OidcOptions oidc)
+    {
+        options.Authority = oidc.Authority;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = string.IsNullOrEmpty(oidc.ClientSecret) ? null : oidc.ClientSecret;
+        options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        options.CallbackPath = "/signin-oidc";
+        // Claims as the provider names them, so that RoleClaim and NameClaim mean what the provider's documentation says.
+        options.MapInboundClaims = false;
+        options.SaveTokens = false;
+        options.Scope.Clear();
+        foreach (var scope in BaseScopes.Concat(oidc.Scopes).Distinct(StringComparer.Ordinal))
+        {
+            options.Scope.Add(scope);
+        }
+
+        options.Events.OnTokenValidated = context =>
+        {
+            var provided = context.Principal ?? new ClaimsPrincipal();
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOn));
+            var name = new[] { oidc.NameClaim, "name", "email", "sub" }.Select(provided.FindFirstValue).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            if (oidc.RoleFrom(provided.FindAll(oidc.RoleClaim).Select(c => c.Value)) is not { } role || name is null)
+            {
+                logger.LogWarning("Single sign-on of {Name} refused: no dashboard role in claim {Claim}", name ?? "(no name)", oidc.RoleClaim);
+                context.Response.Redirect($"{AuthExtensions.LoginPath}?sso={NoRole}");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            }
+
+            // A small cookie: who, which role, and that the role came from the provider (no local account to re-check).
+            context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
+                [
+                    new Claim(ClaimTypes.NameIdentifier, $"{Scheme}:{provided.FindFirstValue("sub")}"),
+                    new Claim(ClaimTypes.Name, name),
+                    new Claim(ClaimTypes.Role, role.ToString()),
+                    new Claim(AuthExtensions.ExternalClaimType, Scheme),
+                ],
+                Scheme));
+            logger.LogInformation("{Name} signed in with single sign-on as {Role}", name, role);
+            return Task.CompletedTask;
+        };
+        options.Events.OnRemoteFailure = context =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOn))
+                .LogWarning(context.Failure, "Single sign-on failed");
+            context.Response.Redirect($"{AuthExtensions.LoginPath}?sso={Failed}");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet(ChallengePath, (string? returnUrl, IOptions<AuthOptions> auth) =>
+            auth.Value.Oidc.Enabled
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = AuthExtensions.SafeReturnUrl(returnUrl) }, [Scheme])
+                : Results.NotFound()).AllowAnonymous();
+    }
+}
