@@ -79,9 +79,9 @@ public sealed class OidcOptions
         Role? best = null;
         foreach (var value in values)
         {
+            // By name only: Enum.TryParse would also take "2" for Manager.
             Role? role = RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped
-                : Enum.TryParse<Role>(value.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named) ? named
-                : null;
+                : Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(r.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase));
             if (role > best || best is null)
             {
                 best = role ?? best;

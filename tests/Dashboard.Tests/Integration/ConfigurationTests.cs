@@ -8,6 +8,8 @@ public sealed class ConfigurationTests
     [InlineData("Polling__LiveInterval", "soon", "Polling:LiveInterval")]
     [InlineData("Iadvize__ApiKey", "some-key", "Iadvize:BaseUrl")]
     [InlineData("Iadvize__BaseUrl", "not a url", "Iadvize:BaseUrl")]
+    [InlineData("Auth__Oidc__Authority", "http://idp.example.com", "Auth:Oidc:Authority")]
+    [InlineData("Auth__MinPasswordLength", "4", "MinPasswordLength")]
     public async Task Invalid_configuration_exits_non_zero_with_one_line_naming_the_setting(string variable, string value, string named)
     {
         await using var app = AppProcess.Start(new Dictionary<string, string> { [variable] = value });
