@@ -103,6 +103,8 @@ internal static class SingleSignOn
 
     public const string Failed = "failed";
 
+    public const string Unreachable = "unreachable";
+
     private static readonly string[] BaseScopes = ["openid", "profile"];
 
     public static void Add(AuthenticationBuilder authentication, OidcOptions oidc)
@@ -173,9 +175,25 @@ internal static class SingleSignOn
 
     public static void Map(WebApplication app)
     {
-        app.MapGet(ChallengePath, (string? returnUrl, IOptions<AuthOptions> auth) =>
-            auth.Value.Oidc.Enabled
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = AuthExtensions.SafeReturnUrl(returnUrl) }, [Scheme])
-                : Results.NotFound()).AllowAnonymous();
+        app.MapGet(ChallengePath, async (HttpContext http, string? returnUrl, IOptions<AuthOptions> auth, ILoggerFactory loggers) =>
+        {
+            if (!auth.Value.Oidc.Enabled)
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                // Reads the provider's discovery document (cached after the first success) and redirects to it.
+                await http.ChallengeAsync(Scheme, new AuthenticationProperties { RedirectUri = AuthExtensions.SafeReturnUrl(returnUrl) });
+                return Results.Empty;
+            }
+            catch (InvalidOperationException exception) when (!http.Response.HasStarted)
+            {
+                // The provider cannot be reached or answers nonsense: say so on the sign-in page rather than show an error page.
+                loggers.CreateLogger(typeof(SingleSignOn)).LogWarning(exception, "Single sign-on unavailable: the provider's configuration could not be read");
+                return Results.Redirect($"{AuthExtensions.LoginPath}?sso={Unreachable}");
+            }
+        }).AllowAnonymous();
     }
 }

@@ -31,6 +31,9 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>The key ID tokens are signed with; a test may swap it for one the discovery document does not publish.</summary>
     public RsaSecurityKey SigningKey { get; set; } = NewKey("published");
 
+    /// <summary>While true, the discovery document answers 503, as a provider that is down.</summary>
+    public bool Down { get; set; }
+
     public HttpMessageHandler Handler => _app.GetTestServer().CreateHandler();
 
     public static RsaSecurityKey NewKey(string id) => new(RSA.Create(2048)) { KeyId = id };
@@ -57,7 +60,7 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private void Map()
     {
         var published = SigningKey;
-        _app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        _app.MapGet("/.well-known/openid-configuration", () => Down ? Results.StatusCode(503) : Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Authority,
             ["authorization_endpoint"] = $"{Authority}/authorize",

@@ -124,6 +124,21 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provider_that_is_down_is_reported_on_the_sign_in_page_and_local_sign_in_still_works()
+    {
+        _provider.Down = true;
+        using var browser = Browser();
+
+        using var challenge = await browser.GetAsync(new Uri("/login/sso?returnUrl=%2F", UriKind.Relative), Token);
+
+        challenge.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        challenge.Headers.Location!.ToString().ShouldBe("/login?sso=unreachable");
+        (await browser.GetStringAsync(challenge.Headers.Location, Token)).ShouldContain("Contoso cannot be reached just now.");
+        using var local = await DashboardFactory.PostLoginAsync(browser, "viewer", "viewer-demo");
+        local.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Local_accounts_keep_working_beside_single_sign_on()
     {
         using var http = await _factory.CreateSignedInClientAsync("supervisor", "supervisor-demo");
