@@ -48,4 +48,10 @@ public sealed class AuditEntry
     public long? DurationMs { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The app instance that wrote the intent (<see cref="AuditOptions.InstanceName"/>): at start an instance closes only its
+    /// own unfinished entries, so that several instances can share one database.
+    /// </summary>
+    public string? Instance { get; set; }
 }

@@ -3,16 +3,37 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Audit;
 
 /// <summary>
-/// At start, after the migrations, turns entries left without a completion into "outcome unknown": their change may or
-/// may not have reached iAdvize, and the trail says so rather than leaving them looking in flight for ever.
+/// At start, after the migrations, turns this instance's entries left without a completion into "outcome unknown":
+/// their change may or may not have reached iAdvize, and the trail says so rather than leaving them looking in flight
+/// for ever. Then, every <see cref="AuditOptions.PendingTimeout"/>, does the same for entries of any instance that have
+/// waited longer than that (their instance stopped, and may never start again under the same name).
 /// </summary>
-/// <remarks>
-/// With several instances on one database this would also close another instance's change in flight; the scale-out work
-/// should limit it to entries of this instance or older than the longest command.
-/// </remarks>
-internal sealed class AuditReconciler(AuditTrail trail, ILogger<AuditReconciler> logger) : IHostedService
+internal sealed class AuditReconciler(AuditTrail trail, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditReconciler> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the app serves anyone: nobody sees an entry that looks in flight but is not.
+        await ReconcileAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PendingTimeout, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Closing unfinished audit entries failed; retried in {Period}.", options.Value.PendingTimeout);
+            }
+        }
+    }
+
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var reconciled = await trail.ReconcileAsync(cancellationToken);
         if (reconciled > 0)
@@ -20,8 +41,6 @@ internal sealed class AuditReconciler(AuditTrail trail, ILogger<AuditReconciler>
             logger.LogWarning("{Count} audit entries had no recorded outcome and are now marked Unknown.", reconciled);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Deletes audit entries older than <see cref="AuditOptions.Retention"/>, at start and then once a day.</summary>

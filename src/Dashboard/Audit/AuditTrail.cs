@@ -1,11 +1,14 @@
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Audit;
 
 /// <summary>The audit trail in the dashboard's database.</summary>
-public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time) : IAuditTrail
+public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, IOptions<AuditOptions>? options = null) : IAuditTrail
 {
+    private readonly AuditOptions _options = options?.Value ?? new AuditOptions();
+
     public const string StoppedMessage = "The app stopped before the upstream's answer was recorded.";
 
     public async Task<long> BeginAsync(AuditIntent intent, CancellationToken cancellationToken)
@@ -48,13 +51,19 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Gives every entry left without a completion the outcome <see cref="AuditOutcome.Unknown"/>; answers how many.</summary>
+    /// <summary>
+    /// Gives the outcome <see cref="AuditOutcome.Unknown"/> to the entries left without a completion by this instance (or
+    /// by a version that did not record its instance), and to any older than <see cref="AuditOptions.PendingTimeout"/>;
+    /// another instance's change in flight is left alone. Answers how many.
+    /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var abandoned = now - _options.PendingTimeout;
+        var instance = _options.InstanceName;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries
-            .Where(e => e.CompletedAt == null)
+            .Where(e => e.CompletedAt == null && (e.Instance == instance || e.Instance == null || e.RequestedAt < abandoned))
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(e => e.Outcome, AuditOutcome.Unknown)
@@ -70,8 +79,9 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
         return await db.AuditEntries.Where(e => e.RequestedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private static AuditEntry ToEntry(AuditIntent intent) => new()
+    private AuditEntry ToEntry(AuditIntent intent) => new()
     {
+        Instance = _options.InstanceName,
         Actor = intent.Actor.Name,
         Via = intent.Actor.Via,
         RequestedAt = intent.RequestedAt,

@@ -30,6 +30,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         audit.Property(e => e.VerifiedState).HasMaxLength(32);
         audit.Property(e => e.Message).HasMaxLength(2000);
         audit.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        audit.Property(e => e.Instance).HasMaxLength(200);
         audit.HasIndex(e => e.RequestedAt);
         audit.HasIndex(e => e.OperatorId);
         // Reconciliation at start looks for entries without a completion.

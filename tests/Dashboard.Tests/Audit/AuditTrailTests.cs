@@ -60,6 +60,26 @@ public sealed class AuditTrailTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Another_instance_s_change_in_flight_is_left_alone_until_it_has_waited_longer_than_any_change_takes()
+    {
+        // Two instances on one database: "b" is in the middle of a change when "a" starts.
+        var a = new AuditTrail(_db, _db.Clock, Microsoft.Extensions.Options.Options.Create(new AuditOptions { InstanceName = "a" }));
+        var b = new AuditTrail(_db, _db.Clock, Microsoft.Extensions.Options.Options.Create(new AuditOptions { InstanceName = "b" }));
+        var mine = await a.BeginAsync(_db.Intent(operatorId: 1), Token);
+        var theirs = await b.BeginAsync(_db.Intent(operatorId: 2), Token);
+
+        (await a.ReconcileAsync(Token)).ShouldBe(1);
+        (await _db.AllAsync()).Single(e => e.Id == theirs).Outcome.ShouldBeNull("b's change is still in flight");
+        (await _db.AllAsync()).Single(e => e.Id == mine).Instance.ShouldBe("a");
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        (await a.ReconcileAsync(Token)).ShouldBe(0);
+        _db.Clock.Advance(TimeSpan.FromSeconds(2));
+        (await a.ReconcileAsync(Token)).ShouldBe(1);
+        (await _db.AllAsync()).Single(e => e.Id == theirs).Outcome.ShouldBe(AuditOutcome.Unknown);
+    }
+
+    [Fact]
     public async Task Retention_deletes_only_entries_older_than_the_retention()
     {
         await _db.Trail.RefusedAsync(_db.Intent(operatorId: 1), "old", Token);
