@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Tests.Audit;
 
+[Trait("Database", "Postgres")]
 public sealed class AuditTrailTests : IAsyncDisposable
 {
     private readonly AuditDatabase _db = new();
