@@ -35,7 +35,22 @@ public sealed class AccountService(
         var account = new Account { UserName = userName.Trim(), NormalizedUserName = normalized, Role = role, CreatedAt = time.GetUtcNow() };
         account.PasswordHash = _hasher.HashPassword(account, password);
         db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Instances starting together on one (PostgreSQL) database seed the same accounts: the unique user name
+            // lets one insert win, and the others must go on starting rather than fail.
+            if (!await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
+            {
+                throw;
+            }
+
+            return false;
+        }
+
         return true;
     }
 
