@@ -45,6 +45,22 @@ public sealed class AuditTrailTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_name_longer_than_its_column_is_audited_cut_short_rather_than_refused()
+    {
+        // Operator names come from iAdvize; PostgreSQL, unlike SQLite, refuses text longer than the column.
+        var operatorName = new string('o', AuditEntry.MaxOperatorNameLength + 50);
+        var actor = new string('a', AuditEntry.MaxActorLength + 50);
+
+        var id = await _db.Trail.BeginAsync(_db.Intent(name: operatorName, actor: actor), Token);
+        await _db.Trail.RefusedAsync(_db.Intent(name: operatorName, actor: actor), "Refused.", Token);
+
+        var entries = await _db.AllAsync();
+        entries.Select(e => e.Id).ShouldBe([id, id + 1]);
+        entries.Select(e => e.OperatorName).ShouldAllBe(name => name == operatorName.Substring(0, AuditEntry.MaxOperatorNameLength));
+        entries.Select(e => e.Actor).ShouldAllBe(name => name == actor.Substring(0, AuditEntry.MaxActorLength));
+    }
+
+    [Fact]
     public async Task Reconciliation_turns_only_pending_entries_into_unknown()
     {
         var pending = await _db.Trail.BeginAsync(_db.Intent(operatorId: 1), Token);
