@@ -1,16 +1,80 @@
 #!/usr/bin/env bash
-# Runs every test: unit, component, integration and browser. Installs what the browser tests need (Debian's chromium).
-# Ends with the plain line "N passed, N failed".
+# Runs every test: unit, component, integration and browser, then the database tests a second time on PostgreSQL.
+# Installs what they need (Debian's chromium and postgresql). Ends with the plain line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" -eq 0 ]; then
+    $sudo_cmd apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Debian's chromium for the browser tests..."
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  apt_install chromium fonts-dejavu-core
 fi
+
+# PostgreSQL: a throwaway cluster in a temp folder, on a loopback port, stopped and deleted on exit.
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+pg_bin=$(postgres_bin)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ] || [ ! -x "$pg_bin/pg_ctl" ]; then
+  echo "Installing Debian's postgresql for the database tests..."
+  apt_install postgresql
+  pg_bin=$(postgres_bin)
+fi
+
+pg_dir=""
+pg_port=""
+pg_error=""
+# PostgreSQL refuses to run as root: then the cluster belongs to the postgres user Debian's package creates.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    [ -n "$pg_port" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+start_postgres() {
+  [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { pg_error="PostgreSQL's server binaries are missing and could not be installed."; return 1; }
+  pg_dir=$(mktemp -d /tmp/dashboard-postgres.XXXXXX) || { pg_error="No temp folder for PostgreSQL."; return 1; }
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$pg_dir" || { pg_error="No postgres user to run PostgreSQL as (root may not)."; return 1; }
+  fi
+  as_postgres "$pg_bin/initdb" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync -D "$pg_dir/data" >"$pg_dir/initdb.log" 2>&1 \
+    || { pg_error="initdb failed: $(tail -n 3 "$pg_dir/initdb.log")"; return 1; }
+  # 55432 unless taken (another checkout running its tests): then the next free one. No durability: it is deleted anyway.
+  local port
+  for port in $(seq 55432 55462); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    if as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null 2>&1; then
+      pg_port=$port
+      break
+    fi
+  done
+  [ -n "$pg_port" ] || { pg_error="PostgreSQL did not start: $(tail -n 3 "$pg_dir/server.log" 2>/dev/null)"; return 1; }
+  for _ in $(seq 1 50); do
+    "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && return 0
+    sleep 0.2
+  done
+  pg_error="PostgreSQL started but never answered pg_isready on 127.0.0.1:$pg_port."
+  return 1
+}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -25,6 +89,22 @@ for project in tests/*/*.csproj; do
   dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" || status=1
 done
 
+# The same database tests (trait Database=Postgres) again, on PostgreSQL: each test makes and drops its own database.
+expected_reports=$(find tests -name '*.csproj' | wc -l)
+postgres_failed=0
+if start_postgres; then
+  expected_reports=$((expected_reports + 1))
+  DASHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
+    dotnet test --project tests/Dashboard.Tests -c Release --no-build -- --filter-trait "Database=Postgres" \
+    --report-xunit-trx --results-directory "$results/Dashboard.Tests-Postgres" || status=1
+else
+  echo "PostgreSQL could not be set up, so the database tests did not run on it: $pg_error"
+  postgres_failed=1
+  status=1
+fi
+stop_postgres
+pg_dir=""
+
 passed=0
 failed=0
 reports=0
@@ -37,9 +117,9 @@ while IFS= read -r trx; do
   failed=$((failed + ${f:-0}))
 done < <(find "$results" -name '*.trx')
 
-projects=$(find tests -name '*.csproj' | wc -l)
-if [ "$reports" -ne "$projects" ]; then
-  echo "Expected a test report from each of the $projects test projects, found $reports."
+failed=$((failed + postgres_failed))
+if [ "$reports" -ne "$expected_reports" ]; then
+  echo "Expected a test report from each of the test projects and from the PostgreSQL run ($expected_reports), found $reports."
   failed=$((failed + 1))
   [ "$status" -eq 0 ] && status=1
 fi

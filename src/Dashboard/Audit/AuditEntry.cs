@@ -19,6 +19,13 @@ public enum AuditOutcome
 /// <summary>One availability change someone asked for: the intent, written before the PUT, then its completion.</summary>
 public sealed class AuditEntry
 {
+    /// <summary>Column sizes. PostgreSQL refuses longer text (SQLite does not), so the trail cuts what it cannot choose.</summary>
+    public const int MaxActorLength = 200;
+
+    public const int MaxOperatorNameLength = 300;
+
+    public const int MaxMessageLength = 2000;
+
     public long Id { get; set; }
 
     public required string Actor { get; set; }

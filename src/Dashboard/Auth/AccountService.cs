@@ -53,7 +53,22 @@ public sealed class AccountService(
         var account = new Account { UserName = userName.Trim(), NormalizedUserName = normalized, Role = role, CreatedAt = time.GetUtcNow() };
         account.PasswordHash = _hasher.HashPassword(account, password);
         db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Instances starting together on one (PostgreSQL) database seed the same accounts: the unique user name
+            // lets one insert win, and the others must go on starting rather than fail.
+            if (!await db.Accounts.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
+            {
+                throw;
+            }
+
+            return false;
+        }
+
         return true;
     }
 
@@ -180,17 +195,10 @@ public sealed class AccountService(
             return new AccountResult(false, invalid);
         }
 
-        try
-        {
-            return await EnsureAsync(userName!, password!, role, cancellationToken)
-                ? new AccountResult(true, $"Account {userName!.Trim()} created as {role}.")
-                : new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
-        }
-        catch (DbUpdateException)
-        {
-            // Another Manager created the same name in the same instant: the unique index said no.
-            return new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
-        }
+        // EnsureAsync also answers false when another Manager created the same name in the same instant.
+        return await EnsureAsync(userName!, password!, role, cancellationToken)
+            ? new AccountResult(true, $"Account {userName!.Trim()} created as {role}.")
+            : new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
     }
 
     public Task<AccountResult> ChangeRoleAsync(ClaimsPrincipal by, int accountId, Role role, CancellationToken cancellationToken) =>

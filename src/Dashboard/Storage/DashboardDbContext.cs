@@ -21,14 +21,14 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         var audit = modelBuilder.Entity<AuditEntry>();
         audit.ToTable("audit_entries");
         audit.HasKey(e => e.Id);
-        audit.Property(e => e.Actor).HasMaxLength(200);
+        audit.Property(e => e.Actor).HasMaxLength(AuditEntry.MaxActorLength);
         audit.Property(e => e.Via).HasMaxLength(16);
-        audit.Property(e => e.OperatorName).HasMaxLength(300);
+        audit.Property(e => e.OperatorName).HasMaxLength(AuditEntry.MaxOperatorNameLength);
         audit.Property(e => e.Channel).HasMaxLength(16);
         audit.Property(e => e.FromState).HasMaxLength(32);
         audit.Property(e => e.ToState).HasMaxLength(32);
         audit.Property(e => e.VerifiedState).HasMaxLength(32);
-        audit.Property(e => e.Message).HasMaxLength(2000);
+        audit.Property(e => e.Message).HasMaxLength(AuditEntry.MaxMessageLength);
         audit.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
         audit.Property(e => e.Instance).HasMaxLength(200);
         audit.HasIndex(e => e.RequestedAt);

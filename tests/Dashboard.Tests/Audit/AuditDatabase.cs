@@ -5,15 +5,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Audit;
 
-/// <summary>A migrated SQLite file in the temp folder, with the audit trail and log over it on a fake clock.</summary>
+/// <summary>A migrated <see cref="TestDatabase"/> (SQLite, or PostgreSQL when test.sh names one), with the audit trail and log over it on a fake clock.</summary>
 internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"audit-test-{Guid.NewGuid():N}.db");
-    private readonly DbContextOptions<SqliteDashboardDbContext> _options;
+    private readonly TestDatabase _database = new();
 
     public AuditDatabase()
     {
-        _options = new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={_file};Pooling=False").Options;
         using var db = CreateDbContext();
         db.Database.Migrate();
         Trail = new AuditTrail(this, Clock);
@@ -26,7 +24,7 @@ internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAs
 
     public AuditLog Log { get; }
 
-    public DashboardDbContext CreateDbContext() => new SqliteDashboardDbContext(_options);
+    public DashboardDbContext CreateDbContext() => _database.CreateDbContext();
 
     public async Task<List<AuditEntry>> AllAsync()
     {
@@ -37,9 +35,5 @@ internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAs
     public AuditIntent Intent(int operatorId = 7, string name = "Alice Martin", string actor = "anonymous", string channel = "chat") =>
         new(new CommandActor(actor, CommandActor.Page, Dashboard.Auth.Role.Manager), Clock.GetUtcNow(), operatorId, name, channel, "available", "unavailable");
 
-    public ValueTask DisposeAsync()
-    {
-        File.Delete(_file);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Audit;
 
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class AuditIntegrationTests
 {
     private static readonly CommandActor Someone = new("marie", CommandActor.Page, Dashboard.Auth.Role.Manager);
@@ -89,9 +90,8 @@ public sealed class AuditIntegrationTests
     [Fact]
     public async Task An_app_stopped_between_intent_and_answer_finds_the_entry_reconciled_as_unknown_after_a_restart()
     {
-        var database = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-restart-{Guid.NewGuid():N}.db")}";
-        var first = new DashboardFactory();
-        first.Settings["ConnectionStrings:Dashboard"] = database;
+        await using var database = new TestDatabase();
+        var first = new DashboardFactory(database);
         first.Settings["Iadvize:AttemptTimeout"] = "00:01:00";
         var snapshot = await first.StartAndWaitForFirstSnapshotAsync();
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
@@ -107,26 +107,18 @@ public sealed class AuditIntegrationTests
             }
         }
 
-        // The file as a killed process leaves it: a graceful stop would let the aborted PUT record its own failure.
-        var crashed = Path.Combine(Path.GetTempPath(), $"dashboard-crashed-{Guid.NewGuid():N}.db");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database))
-        {
-            await connection.OpenAsync(Token);
-            await using var copy = connection.CreateCommand();
-            copy.CommandText = $"VACUUM INTO '{crashed}'";
-            await copy.ExecuteNonQueryAsync(Token);
-        }
-
+        // The database as a killed process leaves it: a graceful stop would let the aborted PUT record its own failure.
+        await using var crashed = await database.CopyAsync(Token);
+        // What the first app does from here on cannot reach the copy; let go of the hanging PUT so that it stops at once.
+        await abandon.CancelAsync();
         await first.DisposeAsync();
-        await using var second = new DashboardFactory();
-        second.Settings["ConnectionStrings:Dashboard"] = $"Data Source={crashed}";
+        await using var second = new DashboardFactory(crashed);
         await second.StartAndWaitForFirstSnapshotAsync();
 
         var entry = (await EntriesAsync(second)).ShouldHaveSingleItem();
         entry.OperatorId.ShouldBe(target.Id);
         entry.Outcome.ShouldBe(AuditOutcome.Unknown);
         entry.Message.ShouldBe(AuditTrail.StoppedMessage);
-        await abandon.CancelAsync();
     }
 
     private static async Task<List<AuditEntry>> EntriesAsync(DashboardFactory factory)

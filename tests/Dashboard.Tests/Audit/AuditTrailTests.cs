@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Tests.Audit;
 
+[Trait("Database", "Postgres")]
 public sealed class AuditTrailTests : IAsyncDisposable
 {
     private readonly AuditDatabase _db = new();
@@ -41,6 +42,22 @@ public sealed class AuditTrailTests : IAsyncDisposable
         entry.Outcome.ShouldBe(AuditOutcome.Refused);
         entry.Message.ShouldBe("Alice is offline.");
         entry.CompletedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_name_longer_than_its_column_is_audited_cut_short_rather_than_refused()
+    {
+        // Operator names come from iAdvize; PostgreSQL, unlike SQLite, refuses text longer than the column.
+        var operatorName = new string('o', AuditEntry.MaxOperatorNameLength + 50);
+        var actor = new string('a', AuditEntry.MaxActorLength + 50);
+
+        var id = await _db.Trail.BeginAsync(_db.Intent(name: operatorName, actor: actor), Token);
+        await _db.Trail.RefusedAsync(_db.Intent(name: operatorName, actor: actor), "Refused.", Token);
+
+        var entries = await _db.AllAsync();
+        entries.Select(e => e.Id).ShouldBe([id, id + 1]);
+        entries.Select(e => e.OperatorName).ShouldAllBe(name => name == operatorName.Substring(0, AuditEntry.MaxOperatorNameLength));
+        entries.Select(e => e.Actor).ShouldAllBe(name => name == actor.Substring(0, AuditEntry.MaxActorLength));
     }
 
     [Fact]

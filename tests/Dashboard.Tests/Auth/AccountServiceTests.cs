@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Auth;
 
+[Trait("Database", "Postgres")]
 public sealed class AccountServiceTests : IAsyncLifetime
 {
     private readonly AuditDatabase _db = new();

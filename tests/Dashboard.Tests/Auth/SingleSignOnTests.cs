@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Dashboard.Tests.Auth;
 
 /// <summary>The whole OpenID Connect code flow against an in-memory provider: challenge, code, token, cookie, role.</summary>
+[Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
 public sealed class SingleSignOnTests : IAsyncLifetime
 {

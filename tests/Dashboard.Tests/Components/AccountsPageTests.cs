@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Database", "Postgres")]
 public sealed class AccountsPageTests() : DashboardComponentTest(services =>
 {
     // A migrated database of its own, disposed with the services.

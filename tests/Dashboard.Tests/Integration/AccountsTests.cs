@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Accounts managed by a Manager, sign-out, and what happens to a sign-in whose account changes.</summary>
+[Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
 public sealed partial class AccountsTests : IAsyncLifetime
 {

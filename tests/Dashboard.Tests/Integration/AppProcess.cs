@@ -9,10 +9,12 @@ namespace Dashboard.Tests.Integration;
 internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly TestDatabase _database;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process, Uri baseAddress, TestDatabase database)
     {
         _process = process;
+        _database = database;
         BaseAddress = baseAddress;
         StandardError = process.StandardError.ReadToEndAsync();
         // Read stdout too, or a chatty app blocks on a full pipe.
@@ -39,13 +41,15 @@ internal sealed class AppProcess : IAsyncDisposable
         // A build (not a publish) serves its static assets only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["TimeInState__File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json");
-        start.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}";
+        var database = new TestDatabase();
+        start.Environment["Database__Provider"] = database.Provider;
+        start.Environment["ConnectionStrings__Dashboard"] = database.ConnectionString;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        return new AppProcess(Process.Start(start)!, baseAddress);
+        return new AppProcess(Process.Start(start)!, baseAddress, database);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -65,6 +69,7 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        await _database.DisposeAsync();
     }
 
     private static int FreePort()

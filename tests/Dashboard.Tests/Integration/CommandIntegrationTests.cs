@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Integration;
 
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class CommandIntegrationTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();

@@ -18,14 +18,37 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
     public const string AdminPassword = "admin-test-password";
 
+    private readonly bool _ownsDatabase;
+
+    /// <summary>An app on a fresh database of its own, deleted when the app is disposed.</summary>
+    public DashboardFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An app on a database the test owns, for instance to hand it to a second app.</summary>
+    public DashboardFactory(TestDatabase database)
+        : this(database, ownsDatabase: false)
+    {
+    }
+
+    private DashboardFactory(TestDatabase database, bool ownsDatabase)
+    {
+        _ownsDatabase = ownsDatabase;
+        Database = database;
+        Settings["Database:Provider"] = database.Provider;
+        Settings["ConnectionStrings:Dashboard"] = database.ConnectionString;
+    }
+
+    /// <summary>The app's database: SQLite, or PostgreSQL when test.sh names a server (see <see cref="TestDatabase"/>).</summary>
+    public TestDatabase Database { get; }
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Polling:LiveInterval"] = "00:00:00.200",
         ["Simulator:RunActivity"] = "false",
         // Each app instance keeps its time-in-state file out of the source tree.
         ["TimeInState:File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"),
-        // And its database: a fresh SQLite file per instance, shared only when a test hands it to a second host on purpose.
-        ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}",
         ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
         ["Auth:BootstrapAdmin:Password"] = AdminPassword,
         ["Logging:LogLevel:Default"] = "Warning",
@@ -51,6 +74,15 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         if (TestServices is { } configure)
         {
             builder.ConfigureTestServices(configure);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
         }
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Integration;
 
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class LivePipelineTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

@@ -31,6 +31,7 @@ public sealed class FollowingClientTests
 }
 
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class PushProtocolTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();

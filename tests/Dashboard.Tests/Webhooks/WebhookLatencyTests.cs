@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Webhooks;
 /// receiver, refresh queue, GET /operator/{id}/live, store, hub. In memory, so it measures the dashboard's own overhead.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class WebhookLatencyTests : IAsyncLifetime
 {
     private const int Events = 200;

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Webhooks;
 /// change the hub shows after the first snapshot came through a webhook.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class WebhookPipelineTests : IAsyncLifetime
 {
     private const string Secret = "pipeline-secret";
@@ -127,6 +128,7 @@ public sealed class WebhookPipelineTests : IAsyncLifetime
 }
 
 [Collection(HostCollection.Name)]
+[Trait("Database", "Postgres")]
 public sealed class WebhooksOffTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();

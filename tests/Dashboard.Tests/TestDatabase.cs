@@ -1,0 +1,119 @@
+using Dashboard.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dashboard.Tests;
+
+/// <summary>
+/// An empty database of its own for one test or app instance, created by EF Core's migrations on first use: a SQLite
+/// file in the temp folder, or a database on the PostgreSQL server named by <see cref="PostgresVariable"/> (test.sh
+/// starts one and runs the tests marked <c>[Trait("Database", "Postgres")]</c> a second time with it). Deleted, or
+/// dropped, at dispose.
+/// </summary>
+public sealed class TestDatabase : IDbContextFactory<DashboardDbContext>, IAsyncDisposable
+{
+    /// <summary>A PostgreSQL connection string without a database, e.g. <c>Host=127.0.0.1;Port=55432;Username=postgres</c>.</summary>
+    public const string PostgresVariable = "DASHBOARD_TEST_POSTGRES";
+
+    private static readonly string? PostgresServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    private readonly string? _file;
+    private readonly string? _name;
+    private readonly DbContextOptions<SqliteDashboardDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresDashboardDbContext>? _postgres;
+
+    public TestDatabase()
+    {
+        if (PostgresServer is { } server)
+        {
+            _name = $"dashboard_test_{Guid.NewGuid():N}";
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
+            _postgres = new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql(ConnectionString).Options;
+        }
+        else
+        {
+            _file = Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={_file}";
+            _sqlite = new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite(ConnectionString).Options;
+        }
+    }
+
+    public static bool IsPostgres => PostgresServer is not null;
+
+    /// <summary>The value for <c>Database:Provider</c>.</summary>
+    public string Provider => IsPostgres ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite;
+
+    /// <summary>The value for <c>ConnectionStrings:Dashboard</c>.</summary>
+    public string ConnectionString { get; }
+
+    public DashboardDbContext CreateDbContext() =>
+        _postgres is not null ? new PostgresDashboardDbContext(_postgres) : new SqliteDashboardDbContext(_sqlite!);
+
+    /// <summary>
+    /// A copy of this database as an app killed at this instant leaves it: whatever the app still running on this one
+    /// writes later does not reach the copy.
+    /// </summary>
+    public async Task<TestDatabase> CopyAsync(CancellationToken cancellationToken)
+    {
+        var copy = new TestDatabase();
+        if (_name is not null)
+        {
+            // A template must have no session: the app's are closed, and kept out, before PostgreSQL copies it.
+            await using var server = await OpenServerAsync(cancellationToken);
+            await ExecuteAsync(server, $"ALTER DATABASE \"{_name}\" ALLOW_CONNECTIONS false", cancellationToken);
+            await ExecuteAsync(server, $"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = '{_name}'", cancellationToken);
+            await ExecuteAsync(server, $"CREATE DATABASE \"{copy._name}\" TEMPLATE \"{_name}\"", cancellationToken);
+        }
+        else
+        {
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{copy._file}'";
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return copy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_name is not null)
+        {
+            // Closes the app's idle connections first, so that the drop has none to force.
+            await using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            await using var server = await OpenServerAsync(CancellationToken.None);
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", CancellationToken.None);
+        }
+        else
+        {
+            await using (var pooled = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            foreach (var file in new[] { _file!, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task<NpgsqlConnection> OpenServerAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
