@@ -89,6 +89,7 @@ public sealed class SupervisorTests(BrowserFixture fixture) : IClassFixture<Brow
         await _dashboard.Page.GotoAsync(new Uri(fixture.BaseAddress, "/?channel=chat&state=available").ToString());
         await Assertions.Expect(_dashboard.Page.GetByTestId("filter-count")).ToBeVisibleAsync();
         var shown = await _dashboard.Operators.CountAsync();
+        await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "dashboard-supervisor.png") });
 
         var download = await _dashboard.Page.RunAndWaitForDownloadAsync(() => _dashboard.ExportCsv.ClickAsync());
 
