@@ -6,6 +6,7 @@ using Dashboard.Commands;
 using Dashboard.Components;
 using Dashboard.Health;
 using Dashboard.Live;
+using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Realtime;
 using Dashboard.Storage;
@@ -24,6 +25,7 @@ try
     builder.AddPolling();
     builder.AddRealtime();
     builder.AddCommands();
+    builder.AddOperators();
     builder.AddWebhooks();
     builder.AddHealth();
     builder.AddDashboardUi();
@@ -37,6 +39,7 @@ try
     app.MapRealtime();
     app.MapWebhooks();
     app.MapAudit();
+    app.MapOperators();
     app.MapHealth();
     app.MapDashboardUi();
 

@@ -154,7 +154,11 @@ public sealed class IadvizeClient
 
     private static OperatorDetails MapOperator(WireOperator wire) =>
         new(wire.Id, wire.Name, wire.FirstName, wire.Pseudo, wire.Email, wire.ExternalId, wire.GroupId,
-            wire.SkillList ?? [], wire.WebsiteList ?? [], wire.ChatEnabled, wire.CallEnabled, wire.VideoEnabled);
+            wire.SkillList ?? [], wire.WebsiteList ?? [], wire.ChatEnabled, wire.CallEnabled, wire.VideoEnabled)
+        {
+            Roles = wire.Roles ?? [],
+            Languages = wire.LanguageList ?? [],
+        };
 
     private static NamedNode MapNode(WireNode wire) => new(wire.Id, wire.Name ?? wire.Label ?? $"#{wire.Id}", wire.ParentId);
 

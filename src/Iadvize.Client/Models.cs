@@ -21,6 +21,12 @@ public sealed record OperatorDetails(
     bool CallEnabled,
     bool VideoEnabled)
 {
+    /// <summary>The operator's roles in iAdvize (<c>operator</c>, <c>expert</c>, <c>manager</c>, <c>admin</c>).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>The languages the operator can answer in, as ISO 639-1 codes.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
     /// <summary>"First Last", falling back to the pseudonym, then the id.</summary>
     public string DisplayName
     {

@@ -27,7 +27,9 @@ internal sealed record WireOperator(
     List<int>? WebsiteList,
     bool ChatEnabled,
     bool CallEnabled,
-    bool VideoEnabled);
+    bool VideoEnabled,
+    List<string>? Roles = null,
+    List<string>? LanguageList = null);
 
 internal sealed record WireNode(int Id, string? Name, string? Label, int? ParentId);
 

@@ -21,6 +21,12 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
 
     public ILocator Freshness => page.Locator("[data-testid=freshness]");
 
+    /// <summary>An operator's name as a link to their details (Supervisor and Manager only).</summary>
+    public ILocator OperatorLink(int id) => page.Locator($"[data-testid=operator-link][data-operator-id='{id}']");
+
+    /// <summary>The download of what the grid shows (Supervisor and Manager only).</summary>
+    public ILocator ExportCsv => page.GetByTestId("export-csv");
+
     /// <summary>Opens the dashboard, signing in first through the real <c>/login</c> form when asked to (the demo Manager by default).</summary>
     public async Task OpenAsync(string userName = "manager", string password = "manager-demo")
     {

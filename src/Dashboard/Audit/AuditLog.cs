@@ -22,6 +22,13 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> contexts)
         return new AuditPage(entries, page, pages, total);
     }
 
+    /// <summary>The newest <paramref name="count"/> entries about one operator, by id alone (the filter's text would also match names).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecentForOperatorAsync(int operatorId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Newest(db.AuditEntries.AsNoTracking().Where(e => e.OperatorId == operatorId)).Take(count).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every matching entry, newest first, read as it is written out rather than all at once.</summary>
     public async IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

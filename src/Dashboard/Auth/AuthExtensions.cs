@@ -135,4 +135,11 @@ public static class AuthExtensions
     /// </summary>
     public static async Task<bool> IsManagerAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
         state is not null && RoleOf((await state).User) == Role.Manager;
+
+    /// <summary>
+    /// Whether the circuit's user may open operator details and export (Supervisor or Manager). For the UI only: the pages
+    /// and endpoints carry <see cref="SupervisorPolicy"/>, which the server enforces.
+    /// </summary>
+    public static async Task<bool> IsSupervisorAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
+        state is not null && RoleOf((await state).User) >= Role.Supervisor;
 }

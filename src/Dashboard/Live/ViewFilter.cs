@@ -20,6 +20,17 @@ public sealed record ViewFilter(
         Clean(skill),
         Clean(website));
 
+    /// <summary>
+    /// The query string that carries this filter (with its <c>?</c>; empty when no filter is set), in the names the pages
+    /// and <c>/export/operators.csv</c> read.
+    /// </summary>
+    public string ToQueryString() => QueryString.Create(
+        new KeyValuePair<string, string?>[]
+        {
+            new("q", Text), new("group", Group), new("skill", Skill), new("website", Website),
+            new("channel", Channel?.ToWire()), new("state", State?.ToWire()),
+        }.Where(pair => pair.Value is not null)).ToString();
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public bool Matches(OperatorState op)

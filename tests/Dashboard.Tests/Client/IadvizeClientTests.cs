@@ -160,7 +160,7 @@ public sealed class IadvizeClientTests
             .Respond("application/json", """
                 {"meta": {"status": "success"}, "data": [{"id": "7", "name": "Martin", "first_name": "Alice", "pseudo": "Ali",
                  "email": "alice@example.com", "external_id": "EMP-7", "group_id": 3, "skill_list": [1, 2], "website_list": [9],
-                 "chat_enabled": true, "call_enabled": false, "video_enabled": false, "roles": ["operator"]}],
+                 "chat_enabled": true, "call_enabled": false, "video_enabled": false, "roles": ["operator", "expert"], "language_list": ["fr", "en"]}],
                  "pagination": {"page": 1, "pages": 1, "limit": 100, "count": 1}}
                 """);
 
@@ -171,6 +171,8 @@ public sealed class IadvizeClientTests
         alice.DisplayName.ShouldBe("Alice Martin");
         alice.GroupId.ShouldBe(3);
         alice.SkillIds.ShouldBe([1, 2]);
+        alice.Roles.ShouldBe(["operator", "expert"]);
+        alice.Languages.ShouldBe(["fr", "en"]);
     }
 
     [Fact]

@@ -34,11 +34,45 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<IAvailabilityCommands>(Commands);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
+        Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
+        // Only pages that show the audit resolve it, so only their tests create the database file.
+        Services.AddSingleton(_ => Audit.Log);
         Services.AddAuthorizationCore();
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(Authorization);
         configure?.Invoke(Services);
         SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    private Dashboard.Tests.Audit.AuditDatabase? _audit;
+
+    /// <summary>A migrated SQLite audit trail, created on first use.</summary>
+    private protected Dashboard.Tests.Audit.AuditDatabase Audit => _audit ??= new();
+
+    /// <summary>Answers operator details as told, and records who was asked for.</summary>
+    protected FakeOperatorLookup Lookup { get; } = new();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_audit is not null)
+        {
+            await _audit.DisposeAsync();
+        }
+    }
+
+    protected sealed class FakeOperatorLookup : Dashboard.Operators.IOperatorLookup
+    {
+        public List<int> Calls { get; } = [];
+
+        public Dashboard.Operators.OperatorLookupResult Answer { get; set; } =
+            new(new Dashboard.Operators.UpstreamOperatorDetails("Alice", "Martin", ["operator", "expert"], ["fr", "en"]), null);
+
+        public Task<Dashboard.Operators.OperatorLookupResult> ReadAsync(int operatorId, CancellationToken cancellationToken)
+        {
+            Calls.Add(operatorId);
+            return Task.FromResult(Answer);
+        }
     }
 
     /// <summary>Signed in as a Manager unless a test says otherwise (before rendering).</summary>

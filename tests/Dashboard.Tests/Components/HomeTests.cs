@@ -32,6 +32,48 @@ public sealed class HomeTests : DashboardComponentTest
     }
 
     [Fact]
+    public void A_Viewer_sees_names_as_plain_text_and_no_export()
+    {
+        Authorization.SetRoles(nameof(Dashboard.Auth.Role.Viewer));
+        Store.PublishSnapshot([OperatorBuilder.An(1).Named("Alice Martin")], Now);
+
+        var page = Render<Home>();
+
+        page.Find("[data-testid=operator][data-operator-id='1'] .op-name").TextContent.ShouldBe("Alice Martin");
+        page.FindAll("[data-testid=operator-link]").ShouldBeEmpty();
+        page.FindAll("a[href^='/operators/']").ShouldBeEmpty();
+        page.FindAll("[data-testid=export-csv]").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Supervisor")]
+    [InlineData("Manager")]
+    public void A_Supervisor_or_Manager_gets_names_linking_to_details_and_an_export_of_the_filtered_view(string role)
+    {
+        Authorization.SetRoles(role);
+        Store.PublishSnapshot([OperatorBuilder.An(1).Named("Alice Martin"), OperatorBuilder.An(2).Named("Bob Leroy").InGroup("Sales")], Now);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?group=Support&state=available&q=alice%20m");
+
+        var page = Render<Home>();
+
+        var link = page.Find("[data-testid=operator-link][data-operator-id='1']");
+        link.GetAttribute("href").ShouldBe("/operators/1");
+        link.TextContent.ShouldBe("Alice Martin");
+        page.Find("[data-testid=export-csv]").GetAttribute("href").ShouldBe("/export/operators.csv?q=alice%20m&group=Support&state=available");
+    }
+
+    [Fact]
+    public void Unfiltered_the_export_takes_no_query_string()
+    {
+        Authorization.SetRoles(nameof(Dashboard.Auth.Role.Supervisor));
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+
+        var page = Render<Home>();
+
+        page.Find("[data-testid=export-csv]").GetAttribute("href").ShouldBe("/export/operators.csv");
+    }
+
+    [Fact]
     public void The_grid_renders_each_channel_state_from_the_snapshot()
     {
         Store.PublishSnapshot(

@@ -114,6 +114,8 @@ public sealed class ClientContractTests(ContractFixture simulator) : IClassFixtu
         var profile = await Client.GetOperatorProfileAsync(id, Ct);
 
         details.Value!.Id.ShouldBe(id);
+        details.Value.Roles.ShouldNotBeEmpty();
+        details.Value.Languages.ShouldNotBeEmpty();
         statistic.Value!.OperatorId.ShouldBe(id);
         statistic.Value.ConversationNumber.ShouldBeGreaterThanOrEqualTo(0);
         profile.Value!.OperatorId.ShouldBe(id);
