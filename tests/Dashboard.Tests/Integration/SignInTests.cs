@@ -112,7 +112,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_api_key_and_webhook_secret_never_reach_the_pages()
+    public async Task The_api_key_and_webhook_secret_never_reach_the_pages_or_the_export()
     {
         using var anonymous = _factory.CreateClient();
         using var manager = await _factory.CreateSignedInClientAsync();
@@ -123,6 +123,10 @@ public sealed class SignInTests : IAsyncLifetime
             await anonymous.GetStringAsync(new Uri("/login", UriKind.Relative), TestContext.Current.CancellationToken),
             await manager.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken),
             await manager.GetStringAsync(new Uri("/audit", UriKind.Relative), TestContext.Current.CancellationToken),
+            await manager.GetStringAsync(new Uri("/accounts", UriKind.Relative), TestContext.Current.CancellationToken),
+            await manager.GetStringAsync(new Uri($"/operators/{_factory.Services.GetRequiredService<Dashboard.Live.AvailabilityStore>().Current.Operators[0].Id}", UriKind.Relative), TestContext.Current.CancellationToken),
+            await manager.GetStringAsync(new Uri("/export/operators.csv", UriKind.Relative), TestContext.Current.CancellationToken),
+            await manager.GetStringAsync(new Uri("/denied", UriKind.Relative), TestContext.Current.CancellationToken),
         };
 
         foreach (var html in pages)

@@ -1,0 +1,103 @@
+using System.Net;
+using Dashboard.Auth;
+using Dashboard.Commands;
+using Dashboard.Live;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Tests.Integration;
+
+/// <summary>
+/// Each role does exactly what it should, asked the way a script would ask: HTTP requests without the UI, hub methods
+/// called directly, and the account service as a page's handler calls it. What the UI hides is not what is tested here.
+/// </summary>
+[Trait("Database", "Postgres")]
+[Collection(HostCollection.Name)]
+public sealed class RoleMatrixTests : IAsyncLifetime
+{
+    private readonly DashboardFactory _factory = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await _factory.StartAndWaitForFirstSnapshotAsync();
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    public static TheoryData<string, Role> Demo => new()
+    {
+        { "viewer", Role.Viewer },
+        { "supervisor", Role.Supervisor },
+        { "manager", Role.Manager },
+    };
+
+    [Theory]
+    [MemberData(nameof(Demo))]
+    public async Task Pages_and_endpoints_open_to_exactly_the_roles_they_are_for(string userName, Role role)
+    {
+        var someone = _factory.Services.GetRequiredService<AvailabilityStore>().Current.Operators[0].Id;
+        using var http = await _factory.CreateSignedInClientAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
+        var paths = new (string Path, Role Least)[]
+        {
+            ("/", Role.Viewer),
+            ($"/operators/{someone}", Role.Supervisor),
+            ("/export/operators.csv", Role.Supervisor),
+            ("/audit", Role.Manager),
+            ("/audit/export.csv", Role.Manager),
+            ("/accounts", Role.Manager),
+        };
+
+        foreach (var (path, least) in paths)
+        {
+            using var answer = await http.GetAsync(new Uri(path, UriKind.Relative), Token);
+            if (role >= least)
+            {
+                answer.StatusCode.ShouldBe(HttpStatusCode.OK, $"{role} on {path}");
+            }
+            else
+            {
+                answer.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{role} on {path}");
+                answer.Headers.Location!.ToString().ShouldContain("/denied", Case.Sensitive, $"{role} on {path}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Demo))]
+    public async Task Only_a_Manager_changes_availability_through_the_hub_and_every_attempt_is_audited(string userName, Role role)
+    {
+        var store = _factory.Services.GetRequiredService<AvailabilityStore>();
+        var available = store.Current.Operators.First(o => o.Connected && o.Chat.Status == ChannelStatus.Available);
+        var other = store.Current.Operators.First(o => o.Connected && o.Id != available.Id);
+        await using var hub = _factory.CreateHubConnection(userName, userName + AccountSeeder.DemoPasswordSuffix);
+        await hub.StartAsync(Token);
+
+        var toggled = await hub.InvokeAsync<CommandResult>("SetChannelAvailability", available.Id, "chat", false, Token);
+        var disconnected = await hub.InvokeAsync<CommandResult>("Disconnect", other.Id, Token);
+
+        toggled.Succeeded.ShouldBe(role == Role.Manager, toggled.Message);
+        disconnected.Succeeded.ShouldBe(role == Role.Manager, disconnected.Message);
+        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+        simulator.Requests.Count(r => r.Method == "PUT").ShouldBe(role == Role.Manager ? 2 : 0);
+        var entries = (await _factory.Services.GetRequiredService<Dashboard.Audit.AuditLog>()
+            .GetPageAsync(new Dashboard.Audit.AuditFilter(User: userName), 1, Token)).Entries;
+        entries.Count.ShouldBe(2);
+        entries.ShouldAllBe(e => e.Outcome == (role == Role.Manager ? Dashboard.Audit.AuditOutcome.Succeeded : Dashboard.Audit.AuditOutcome.Refused));
+    }
+
+    [Theory]
+    [MemberData(nameof(Demo))]
+    public async Task Only_a_Manager_manages_accounts(string userName, Role role)
+    {
+        var accounts = _factory.Services.GetRequiredService<AccountService>();
+        var signedIn = AuthExtensions.ToPrincipal((await accounts.CheckAsync(userName, userName + AccountSeeder.DemoPasswordSuffix, Token)).Account!);
+        var admin = (await accounts.ListAsync(Token)).Single(a => a.UserName == DashboardFactory.AdminUserName);
+
+        var created = await accounts.CreateAsync(signedIn, "newcomer", "newcomer-password", Role.Manager, Token);
+        var disabled = await accounts.SetDisabledAsync(signedIn, admin.Id, true, Token);
+        var reset = await accounts.ResetPasswordAsync(signedIn, admin.Id, "taken-over-password", Token);
+
+        created.Succeeded.ShouldBe(role == Role.Manager);
+        disabled.Succeeded.ShouldBe(role == Role.Manager);
+        reset.Succeeded.ShouldBe(role == Role.Manager);
+        (await accounts.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
+    }
+}
