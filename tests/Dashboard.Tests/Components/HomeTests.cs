@@ -29,6 +29,8 @@ public sealed class HomeTests : DashboardComponentTest
         page.FindAll("[data-testid=toggle]").ShouldBeEmpty();
         page.FindAll("[data-testid=disconnect]").ShouldBeEmpty();
         page.FindAll("[data-testid=bulk-open]").ShouldBeEmpty();
+        page.FindAll("[data-testid=select]").ShouldBeEmpty("selecting serves only a bulk change");
+        page.FindAll("[data-testid=select-shown]").ShouldBeEmpty();
     }
 
     [Fact]
