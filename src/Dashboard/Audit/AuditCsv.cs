@@ -14,7 +14,7 @@ public static class AuditCsv
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(output, null, true);
+        await using var csv = CsvWriter.Create(output, Options, true);
         await csv.WriteRecordAsync(Columns, cancellationToken);
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {

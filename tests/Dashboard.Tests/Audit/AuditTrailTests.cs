@@ -174,4 +174,18 @@ public sealed class AuditTrailTests : IAsyncDisposable
         lines[1].ShouldContain(",\"Martin, \"\"Al\"\" Jr\",chat,available,unavailable,Refused,\"Martin, \"\"Al\"\" Jr is offline.\",");
         lines[1].ShouldStartWith("1,2026-11-25T09:00:00.000Z,anonymous,page,7,");
     }
+
+    [Fact]
+    public async Task A_name_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
+    {
+        await _db.Trail.RefusedAsync(_db.Intent(name: "=HYPERLINK(\"http://evil.example\")"), "refused", Token);
+        using var output = new MemoryStream();
+
+        await AuditCsv.WriteAsync(output, _db.Log.StreamAsync(new AuditFilter(), Token), Token);
+
+        var row = Encoding.UTF8.GetString(output.ToArray()).Split("\r\n")[1];
+        row.ShouldNotContain(",=HYPERLINK");
+        row.ShouldNotContain(",\"=HYPERLINK");
+        row.ShouldContain("HYPERLINK(");
+    }
 }
