@@ -12,6 +12,9 @@ public static class AuditCsv
         "outcome", "message", "verified_state", "duration_ms", "completed_at",
     ];
 
+    // Operator names come from iAdvize and messages from its answers: a spreadsheet must read "=HYPERLINK(...)" as text.
+    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
+
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(output, Options, true);
