@@ -36,7 +36,27 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Oidc.Validate();
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BootstrapAdmin is { UserName: { Length: > 0 } name })
+        {
+            if (AccountService.CheckUserName(name) is { } invalid)
+            {
+                yield return new ValidationResult($"Auth:BootstrapAdmin:UserName: {invalid}");
+            }
+
+            // The first Manager may change every agent's availability: no weaker password than a Manager could set.
+            if ((BootstrapAdmin.Password?.Length ?? 0) < MinPasswordLength)
+            {
+                yield return new ValidationResult($"Auth:BootstrapAdmin:Password must have at least {MinPasswordLength} characters (Auth:MinPasswordLength).");
+            }
+        }
+
+        foreach (var result in Oidc.Validate())
+        {
+            yield return result;
+        }
+    }
 }
 
 /// <summary>The first Manager's credentials.</summary>

@@ -10,6 +10,7 @@ public sealed class ConfigurationTests
     [InlineData("Iadvize__BaseUrl", "not a url", "Iadvize:BaseUrl")]
     [InlineData("Auth__Oidc__Authority", "http://idp.example.com", "Auth:Oidc:Authority")]
     [InlineData("Auth__MinPasswordLength", "4", "MinPasswordLength")]
+    [InlineData("Auth__BootstrapAdmin__UserName", "admin", "Auth:BootstrapAdmin:Password")]
     public async Task Invalid_configuration_exits_non_zero_with_one_line_naming_the_setting(string variable, string value, string named)
     {
         await using var app = AppProcess.Start(new Dictionary<string, string> { [variable] = value });
