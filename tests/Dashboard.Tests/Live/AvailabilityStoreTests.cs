@@ -181,8 +181,11 @@ public sealed class AvailabilityStoreTests
     {
         var store = new AvailabilityStore();
         const int publishes = 2_000;
+        // The writer starts once the first subscriber is in: on a busy machine it could otherwise finish before any.
+        using var firstSubscribed = new ManualResetEventSlim();
         var writer = Task.Run(() =>
         {
+            firstSubscribed.Wait(TestContext.Current.CancellationToken);
             for (var slots = 1; slots <= publishes; slots++)
             {
                 store.PublishSnapshot([OperatorBuilder.An(1).WithChat(slots: slots, max: 10_000)], At.AddSeconds(slots));
@@ -197,6 +200,7 @@ public sealed class AvailabilityStoreTests
             var observer = new RecordingObserver();
             var subscription = store.Subscribe(observer, out var start);
             subscribers.Add((observer, start, subscription));
+            firstSubscribed.Set();
         }
 
         await writer;
