@@ -13,7 +13,7 @@ internal sealed class AuditReconciler(AuditTrail trail, IOptions<AuditOptions> o
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the app serves anyone: nobody sees an entry that looks in flight but is not.
-        await ReconcileAsync(cancellationToken);
+        Report(await trail.ReconcileAsync(cancellationToken));
         await base.StartAsync(cancellationToken);
     }
 
@@ -24,7 +24,8 @@ internal sealed class AuditReconciler(AuditTrail trail, IOptions<AuditOptions> o
         {
             try
             {
-                await ReconcileAsync(stoppingToken);
+                // Only abandoned entries: this instance's own changes in flight are not to be touched now.
+                Report(await trail.CloseAbandonedAsync(stoppingToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -33,9 +34,8 @@ internal sealed class AuditReconciler(AuditTrail trail, IOptions<AuditOptions> o
         }
     }
 
-    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    private void Report(int reconciled)
     {
-        var reconciled = await trail.ReconcileAsync(cancellationToken);
         if (reconciled > 0)
         {
             logger.LogWarning("{Count} audit entries had no recorded outcome and are now marked Unknown.", reconciled);

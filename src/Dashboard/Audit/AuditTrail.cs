@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Audit;
 
 /// <summary>The audit trail in the dashboard's database.</summary>
-public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, IOptions<AuditOptions>? options = null) : IAuditTrail
+public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, IOptions<AuditOptions> options) : IAuditTrail
 {
-    private readonly AuditOptions _options = options?.Value ?? new AuditOptions();
+    private readonly AuditOptions _options = options.Value;
 
     public const string StoppedMessage = "The app stopped before the upstream's answer was recorded.";
 
@@ -52,18 +52,28 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
     }
 
     /// <summary>
-    /// Gives the outcome <see cref="AuditOutcome.Unknown"/> to the entries left without a completion by this instance (or
-    /// by a version that did not record its instance), and to any older than <see cref="AuditOptions.PendingTimeout"/>;
-    /// another instance's change in flight is left alone. Answers how many.
+    /// At start: gives the outcome <see cref="AuditOutcome.Unknown"/> to the entries this instance (or a version that did
+    /// not record its instance) left without a completion, since nothing of this instance is in flight yet, and to any
+    /// abandoned entry (see <see cref="CloseAbandonedAsync"/>). Another instance's change in flight is left alone.
+    /// Answers how many.
     /// </summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    public Task<int> ReconcileAsync(CancellationToken cancellationToken) => CloseAsync(ownToo: true, cancellationToken);
+
+    /// <summary>
+    /// While running: gives the outcome <see cref="AuditOutcome.Unknown"/> to entries of any instance that have waited
+    /// longer than <see cref="AuditOptions.PendingTimeout"/> (no change takes that long: their instance stopped).
+    /// This instance's changes in flight are younger, and left alone. Answers how many.
+    /// </summary>
+    public Task<int> CloseAbandonedAsync(CancellationToken cancellationToken) => CloseAsync(ownToo: false, cancellationToken);
+
+    private async Task<int> CloseAsync(bool ownToo, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var abandoned = now - _options.PendingTimeout;
         var instance = _options.InstanceName;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries
-            .Where(e => e.CompletedAt == null && (e.Instance == instance || e.Instance == null || e.RequestedAt < abandoned))
+            .Where(e => e.CompletedAt == null && (e.RequestedAt < abandoned || (ownToo && (e.Instance == instance || e.Instance == null))))
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(e => e.Outcome, AuditOutcome.Unknown)

@@ -144,7 +144,8 @@ public sealed class AccountService(
 
         if (AuthExtensions.IsExternal(user))
         {
-            return AuthExtensions.RoleOf(user);
+            // Its role cannot be re-read here; the sign-in's age bounds how long it keeps it.
+            return SingleSignOn.IsExpired(user, options.Value.Oidc, time.GetUtcNow()) ? null : AuthExtensions.RoleOf(user);
         }
 
         if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var id))

@@ -23,7 +23,10 @@ public static class AuthExtensions
     /// <summary>The claim carrying the account's security stamp at sign-in (see <see cref="Account.SecurityStamp"/>).</summary>
     public const string StampClaimType = "dashboard:stamp";
 
-    /// <summary>The claim marking a sign-in made through single sign-on, which has no local account.</summary>
+    /// <summary>
+    /// The claim marking a sign-in made through single sign-on, which has no local account; its value is when it was
+    /// made (Unix seconds), for <see cref="OidcOptions.MaxSessionAge"/>.
+    /// </summary>
     public const string ExternalClaimType = "dashboard:external";
 
     public static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
@@ -49,7 +52,10 @@ public static class AuthExtensions
                 cookie.SlidingExpiration = true;
                 cookie.Cookie.Name = "dashboard.auth";
                 cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                // Lax, not Strict: single sign-on ends with a redirect chain that starts at the provider's site, and a
+                // Strict cookie would not be sent at its end. Cross-site POSTs still carry no cookie, and every form
+                // (sign-out included) checks an antiforgery token.
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // Every request checks the account: a disabled, re-roled or reset account is signed out at once.
                 cookie.Events.OnValidatePrincipal = RejectChangedAccountsAsync;
@@ -92,9 +98,8 @@ public static class AuthExtensions
     /// person elsewhere.
     /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+        // The framework's rule: rejects "//host", "/\\host" and control characters a browser would strip ("/\t/host").
+        Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 
     /// <summary>The claims a signed-in account carries in its cookie.</summary>
     public static ClaimsPrincipal ToPrincipal(Account account) =>

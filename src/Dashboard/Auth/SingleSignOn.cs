@@ -41,6 +41,12 @@ public sealed class OidcOptions
     /// <summary>Shown on the sign-in button: "Sign in with …".</summary>
     public string DisplayName { get; set; } = "single sign-on";
 
+    /// <summary>
+    /// How long a single sign-on lasts before the person goes back to the provider, however active they are: the
+    /// dashboard cannot see a role removed at the provider, so this bounds how long such a person keeps it.
+    /// </summary>
+    public TimeSpan MaxSessionAge { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>Only for a provider on a private network without TLS; never turn it off on the internet.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -70,6 +76,11 @@ public sealed class OidcOptions
         if (string.IsNullOrWhiteSpace(RoleClaim))
         {
             yield return new ValidationResult("Auth:Oidc:RoleClaim must name the claim that carries the role.");
+        }
+
+        if (MaxSessionAge < TimeSpan.FromMinutes(5) || MaxSessionAge > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult($"Auth:Oidc:MaxSessionAge must be between 00:05:00 and 7.00:00:00 (it is {MaxSessionAge}).");
         }
     }
 
@@ -104,6 +115,14 @@ internal static class SingleSignOn
     public const string Failed = "failed";
 
     public const string Unreachable = "unreachable";
+
+    /// <summary>Follows the provider's name for the person in the dashboard: "erin (SSO)".</summary>
+    public const string ExternalNameSuffix = "SSO";
+
+    /// <summary>Whether a single sign-on made at the time its claim says is older than <see cref="OidcOptions.MaxSessionAge"/>.</summary>
+    public static bool IsExpired(ClaimsPrincipal user, OidcOptions oidc, DateTimeOffset now) =>
+        !long.TryParse(user.FindFirstValue(AuthExtensions.ExternalClaimType), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > oidc.MaxSessionAge;
 
     private static readonly string[] BaseScopes = ["openid", "profile"];
 
@@ -151,13 +170,16 @@ internal static class SingleSignOn
                 return Task.CompletedTask;
             }
 
-            // A small cookie: who, which role, and that the role came from the provider (no local account to re-check).
+            // A small cookie: who, which role, when, and that the role came from the provider (no local account to
+            // re-check). The name says it came from single sign-on, so that it can never pass for a local account's in
+            // the audit trail.
+            var signedInAt = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
                 [
                     new Claim(ClaimTypes.NameIdentifier, $"{Scheme}:{provided.FindFirstValue("sub")}"),
-                    new Claim(ClaimTypes.Name, name),
+                    new Claim(ClaimTypes.Name, $"{name} ({ExternalNameSuffix})"),
                     new Claim(ClaimTypes.Role, role.ToString()),
-                    new Claim(AuthExtensions.ExternalClaimType, Scheme),
+                    new Claim(AuthExtensions.ExternalClaimType, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ],
                 Scheme));
             logger.LogInformation("{Name} signed in with single sign-on as {Role}", name, role);

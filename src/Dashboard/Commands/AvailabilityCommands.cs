@@ -77,7 +77,8 @@ public sealed class AvailabilityCommands(
         }
 
         // The role above is the one the sign-in started with; the account may have been disabled or re-roled since.
-        if (actor.User is { } user && await accounts.CurrentRoleAsync(user, cancellationToken) != Role.Manager)
+        // An actor without its sign-in cannot be checked, so it is refused.
+        if (actor.User is not { } user || await accounts.CurrentRoleAsync(user, cancellationToken) != Role.Manager)
         {
             return await RefuseAsync(
                 Intent(store.Current.Find(operatorId)),

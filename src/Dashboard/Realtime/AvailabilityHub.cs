@@ -28,12 +28,19 @@ public interface IAvailabilityClient
 /// Live availability for non-Blazor clients: a snapshot on join, then change sets with sequence numbers. Availability
 /// changes go through the same command service as the pages.
 /// </summary>
-public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityCommands commands) : Hub<IAvailabilityClient>
+public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityCommands commands, HubSessions sessions) : Hub<IAvailabilityClient>
 {
     public override async Task OnConnectedAsync()
     {
+        sessions.Add(Context);
         await Clients.Caller.Snapshot(GetSnapshot());
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>A fresh snapshot.</summary>

@@ -8,6 +8,8 @@ public static class RealtimeExtensions
     {
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubBroadcaster>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService<HubSessionSweeper>();
         return builder;
     }
 

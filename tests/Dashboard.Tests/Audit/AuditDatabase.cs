@@ -14,7 +14,7 @@ internal sealed class AuditDatabase : IDbContextFactory<DashboardDbContext>, IAs
     {
         using var db = CreateDbContext();
         db.Database.Migrate();
-        Trail = new AuditTrail(this, Clock);
+        Trail = new AuditTrail(this, Clock, Microsoft.Extensions.Options.Options.Create(new AuditOptions()));
         Log = new AuditLog(this);
     }
 

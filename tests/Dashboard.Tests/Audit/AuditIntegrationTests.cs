@@ -13,7 +13,12 @@ namespace Dashboard.Tests.Audit;
 [Trait("Database", "Postgres")]
 public sealed class AuditIntegrationTests
 {
-    private static readonly CommandActor Someone = new("marie", CommandActor.Page, Dashboard.Auth.Role.Manager);
+    /// <summary>Marie, a Manager signed in on this app, as a page's handler names her.</summary>
+    private static async Task<CommandActor> MarieAsync(DashboardFactory factory)
+    {
+        await factory.Services.GetRequiredService<Dashboard.Auth.AccountService>().EnsureAsync("marie", "marie-password", Dashboard.Auth.Role.Manager, Token);
+        return CommandActor.From(await factory.SignedInPrincipalAsync("marie", "marie-password"), CommandActor.Page);
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -24,7 +29,7 @@ public sealed class AuditIntegrationTests
         var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
 
-        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, Token);
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), target.Id, ChannelKind.Chat, false, Token);
 
         result.Succeeded.ShouldBeTrue();
         var entry = (await EntriesAsync(factory)).ShouldHaveSingleItem();
@@ -50,7 +55,7 @@ public sealed class AuditIntegrationTests
         var targets = snapshot.Operators.Where(o => o.Chat.Status == ChannelStatus.Available).Take(5).Select(o => o.Id).ToList();
         var bulk = factory.Services.GetRequiredService<BulkAvailability>();
 
-        await bulk.RunAsync(bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, false)), Someone, null, Token);
+        await bulk.RunAsync(bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, false)), await MarieAsync(factory), null, Token);
 
         var entries = await EntriesAsync(factory);
         entries.Select(e => e.OperatorId).Order().ShouldBe(targets.Order());
@@ -64,7 +69,7 @@ public sealed class AuditIntegrationTests
         var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
         var offline = snapshot.Operators.First(o => !o.Connected);
 
-        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, offline.Id, ChannelKind.Chat, true, Token);
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), offline.Id, ChannelKind.Chat, true, Token);
 
         result.Succeeded.ShouldBeFalse();
         factory.Services.GetRequiredService<SimulatedPlatform>().Requests.ShouldNotContain(r => r.Method == "PUT");
@@ -80,7 +85,7 @@ public sealed class AuditIntegrationTests
         var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
 
-        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, Token);
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), target.Id, ChannelKind.Chat, false, Token);
 
         result.Succeeded.ShouldBeFalse();
         result.Message.ShouldBe(AvailabilityCommands.NotAuditedMessage);
@@ -98,7 +103,7 @@ public sealed class AuditIntegrationTests
         // From now on every request hangs: the PUT is sent and never answered.
         first.Services.GetRequiredService<SimulatedPlatform>().Faults = new SimulatorFaults { TimeoutRate = 1, Hang = SimulatorFaults.MaxDelay };
         using var abandon = new CancellationTokenSource();
-        var pending = first.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(Someone, target.Id, ChannelKind.Chat, false, abandon.Token);
+        var pending = first.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(first), target.Id, ChannelKind.Chat, false, abandon.Token);
         using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
         {
             while (!(await EntriesAsync(first)).Any(e => e.Outcome is null))

@@ -97,6 +97,21 @@ public sealed class AuditTrailTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task While_running_an_instance_closes_only_abandoned_entries_never_its_own_change_in_flight()
+    {
+        var inFlight = await _db.Trail.BeginAsync(_db.Intent(operatorId: 1), Token);
+        _db.Clock.Advance(TimeSpan.FromMinutes(1));
+        var justSent = await _db.Trail.BeginAsync(_db.Intent(operatorId: 2), Token);
+        _db.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        (await _db.Trail.CloseAbandonedAsync(Token)).ShouldBe(1);
+
+        var entries = await _db.AllAsync();
+        entries.Single(e => e.Id == inFlight).Outcome.ShouldBe(AuditOutcome.Unknown, "pending for longer than any change takes");
+        entries.Single(e => e.Id == justSent).Outcome.ShouldBeNull("this instance's own change, a minute old, is still in flight");
+    }
+
+    [Fact]
     public async Task Retention_deletes_only_entries_older_than_the_retention()
     {
         await _db.Trail.RefusedAsync(_db.Intent(operatorId: 1), "old", Token);

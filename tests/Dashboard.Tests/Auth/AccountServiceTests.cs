@@ -166,15 +166,24 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_single_sign_on_user_has_the_role_of_its_claim_and_no_local_account_to_check()
+    public async Task A_single_sign_on_user_has_the_role_of_its_claim_until_its_sign_in_is_too_old()
     {
         var external = External("erin@example.com", Role.Supervisor);
 
         (await _accounts.CurrentRoleAsync(external, Token)).ShouldBe(Role.Supervisor);
         (await _accounts.CurrentRoleAsync(new ClaimsPrincipal(new ClaimsIdentity()), Token)).ShouldBeNull();
+
+        // The provider may have taken the role away since: after MaxSessionAge (8 hours) the person signs in again.
+        _db.Clock.Advance(TimeSpan.FromHours(8) - TimeSpan.FromSeconds(1));
+        (await _accounts.CurrentRoleAsync(external, Token)).ShouldBe(Role.Supervisor);
+        _db.Clock.Advance(TimeSpan.FromSeconds(2));
+        (await _accounts.CurrentRoleAsync(external, Token)).ShouldBeNull();
     }
 
-    private static ClaimsPrincipal External(string name, Role role) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(AuthExtensions.ExternalClaimType, "oidc")],
+    private ClaimsPrincipal External(string name, Role role) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()),
+            new Claim(AuthExtensions.ExternalClaimType, _db.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ],
         "oidc"));
 }

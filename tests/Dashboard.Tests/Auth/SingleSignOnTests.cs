@@ -77,10 +77,20 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         using var audit = await browser.GetAsync(new Uri("/audit", UriKind.Relative), Token);
         audit.StatusCode.ShouldBe(HttpStatusCode.OK, "the audit log is for Managers");
         var home = await browser.GetStringAsync(new Uri("/", UriKind.Relative), Token);
-        home.ShouldContain("erin · Manager");
+        home.ShouldContain("erin (SSO) · Manager");
         var accounts = await browser.GetStringAsync(new Uri("/accounts", UriKind.Relative), Token);
         accounts.ShouldContain("data-testid=\"accounts-sso-note\"");
         accounts.ShouldNotContain("data-username=\"erin\"", Case.Sensitive, "no local account is made for a single sign-on user");
+    }
+
+    [Fact]
+    public async Task Single_sign_on_returns_only_to_a_page_of_this_site()
+    {
+        using var browser = Browser();
+
+        using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-42", ["preferred_username"] = "erin", ["groups"] = "Viewer" }, "/\t/evil.example/");
+
+        signedIn.Headers.Location!.ToString().ShouldBe("/");
     }
 
     [Fact]
@@ -91,7 +101,7 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-7", ["name"] = "Fatou Diallo", ["groups"] = "supervisor" });
 
         signedIn.Headers.Location!.ToString().ShouldBe("/");
-        (await browser.GetStringAsync(new Uri("/", UriKind.Relative), Token)).ShouldContain("Fatou Diallo · Supervisor");
+        (await browser.GetStringAsync(new Uri("/", UriKind.Relative), Token)).ShouldContain("Fatou Diallo (SSO) · Supervisor");
         using var audit = await browser.GetAsync(new Uri("/audit", UriKind.Relative), Token);
         audit.Headers.Location!.ToString().ShouldContain("/denied");
     }

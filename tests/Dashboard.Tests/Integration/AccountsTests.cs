@@ -14,7 +14,10 @@ public sealed partial class AccountsTests : IAsyncLifetime
 {
     private const string WebhookSecret = "webhook-secret-that-must-stay-on-the-server";
 
-    private readonly DashboardFactory _factory = new() { Settings = { ["Webhooks:Secret"] = WebhookSecret } };
+    private readonly DashboardFactory _factory = new()
+    {
+        Settings = { ["Webhooks:Secret"] = WebhookSecret, ["Auth:RevalidationInterval"] = "00:00:01" },
+    };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -25,8 +28,7 @@ public sealed partial class AccountsTests : IAsyncLifetime
     private AccountService Accounts => _factory.Services.GetRequiredService<AccountService>();
 
     /// <summary>The bootstrap Manager as the account service sees a fresh sign-in of it.</summary>
-    private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() =>
-        AuthExtensions.ToPrincipal((await Accounts.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Account!);
+    private Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() => _factory.SignedInPrincipalAsync();
 
     private async Task<int> IdOfAsync(string userName) => (await Accounts.ListAsync(Token)).Single(a => a.UserName == userName).Id;
 
@@ -110,6 +112,26 @@ public sealed partial class AccountsTests : IAsyncLifetime
 
         var error = await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
         error.ShouldBeOfType<HttpRequestException>().StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_WebSocket_hub_reader_whose_account_is_disabled_is_cut_off_within_the_revalidation_interval()
+    {
+        await using var hub = _factory.CreateHubConnection("viewer", "viewer-demo", webSockets: true);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync(Token);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Token);
+        hub.State.ShouldBe(HubConnectionState.Connected, "an unchanged account stays connected");
+
+        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        _factory.Services.GetRequiredService<Dashboard.Realtime.HubSessions>().Count.ShouldBe(0);
     }
 
     [Fact]

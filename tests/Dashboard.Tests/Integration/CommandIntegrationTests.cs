@@ -28,12 +28,13 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
     public async Task A_bulk_change_of_50_operators_completes_within_the_budget_with_every_result_reported()
     {
         var bulk = _factory.Services.GetRequiredService<BulkAvailability>();
+        var manager = await _factory.SignedInPrincipalAsync();
         var targets = Store.Current.Operators.Where(o => o.Chat.Status == ChannelStatus.Available).Take(50).Select(o => o.Id).ToList();
         targets.Count.ShouldBe(50);
         var plan = bulk.Preview(targets, BulkAction.SetChannel(ChannelKind.Chat, available: false));
         var reported = 0;
 
-        var results = await bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), new Progress<BulkProgress>(_ => Interlocked.Increment(ref reported)), TestContext.Current.CancellationToken);
+        var results = await bulk.RunAsync(plan, Dashboard.Audit.CommandActor.From(manager, Dashboard.Audit.CommandActor.Page), new Progress<BulkProgress>(_ => Interlocked.Increment(ref reported)), TestContext.Current.CancellationToken);
 
         results.Count.ShouldBe(50);
         results.ShouldAllBe(r => r.Succeeded);
@@ -47,10 +48,11 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
     {
         var commands = _factory.Services.GetRequiredService<IAvailabilityCommands>();
         var target = Store.Current.Operators.First(o => o.Chat.Status == ChannelStatus.Available).Id;
+        var manager = await _factory.SignedInPrincipalAsync();
 
         var both = await Task.WhenAll(
-            commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken),
-            commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken));
+            commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.From(manager, Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken),
+            commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.From(manager, Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken));
 
         both.ShouldAllBe(r => r.Succeeded);
         Simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{target}/live", StringComparison.Ordinal)).ShouldBe(1);

@@ -99,6 +99,16 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         return store.Current;
     }
 
+    /// <summary>
+    /// The principal a sign-in of this account carries (the bootstrap Manager unless told otherwise), for calling the
+    /// services a page's handler calls; checked by the account service like a real sign-in.
+    /// </summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> SignedInPrincipalAsync(string userName = AdminUserName, string password = AdminPassword)
+    {
+        var check = await Services.GetRequiredService<Dashboard.Auth.AccountService>().CheckAsync(userName, password, CancellationToken.None);
+        return Dashboard.Auth.AuthExtensions.ToPrincipal(check.Account ?? throw new InvalidOperationException(check.Error));
+    }
+
     /// <summary>A client signed in through the real <c>/login</c> form (the bootstrap Manager unless told otherwise).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string userName = AdminUserName, string password = AdminPassword)
     {

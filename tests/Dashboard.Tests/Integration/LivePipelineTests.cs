@@ -84,7 +84,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target.Id, ChannelKind.Chat, false, TestContext.Current.CancellationToken);
+        var result = await commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.From(await _factory.SignedInPrincipalAsync(), Dashboard.Audit.CommandActor.Page), target.Id, ChannelKind.Chat, false, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         result.Message.ShouldContain("Operator is now unavailable for chat channel.");
@@ -102,7 +102,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var target = snapshot.Operators.First(o => o.Connected);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.DisconnectAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), target.Id, TestContext.Current.CancellationToken);
+        var result = await commands.DisconnectAsync(Dashboard.Audit.CommandActor.From(await _factory.SignedInPrincipalAsync(), Dashboard.Audit.CommandActor.Page), target.Id, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         Simulator.Requests.ShouldHaveSingleItem().Body.ShouldBe("connected=0");
@@ -134,7 +134,7 @@ public sealed class LivePipelineTests : IAsyncLifetime
         var offline = snapshot.Operators.First(o => !o.Connected);
         var commands = _factory.Services.GetRequiredService<Dashboard.Commands.IAvailabilityCommands>();
 
-        var result = await commands.SetChannelAvailabilityAsync(new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), offline.Id, ChannelKind.Chat, true, TestContext.Current.CancellationToken);
+        var result = await commands.SetChannelAvailabilityAsync(Dashboard.Audit.CommandActor.From(await _factory.SignedInPrincipalAsync(), Dashboard.Audit.CommandActor.Page), offline.Id, ChannelKind.Chat, true, TestContext.Current.CancellationToken);
 
         result.Succeeded.ShouldBeFalse();
         result.Message.ShouldContain("offline");

@@ -88,7 +88,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     public async Task Only_a_Manager_manages_accounts(string userName, Role role)
     {
         var accounts = _factory.Services.GetRequiredService<AccountService>();
-        var signedIn = AuthExtensions.ToPrincipal((await accounts.CheckAsync(userName, userName + AccountSeeder.DemoPasswordSuffix, Token)).Account!);
+        var signedIn = await _factory.SignedInPrincipalAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
         var admin = (await accounts.ListAsync(Token)).Single(a => a.UserName == DashboardFactory.AdminUserName);
 
         var created = await accounts.CreateAsync(signedIn, "newcomer", "newcomer-password", Role.Manager, Token);
