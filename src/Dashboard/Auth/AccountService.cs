@@ -21,7 +21,11 @@ public sealed record AccountSummary(
     DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ChangedAt,
-    string? ChangedBy);
+    string? ChangedBy)
+{
+    /// <summary>Whether the account cannot sign in at <paramref name="now"/> because of failed attempts.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+}
 
 /// <summary>What became of a change to an account, in words fit to show the Manager who asked.</summary>
 public sealed record AccountResult(bool Succeeded, string Message);

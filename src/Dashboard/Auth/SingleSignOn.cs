@@ -85,22 +85,12 @@ public sealed class OidcOptions
     }
 
     /// <summary>The highest role among the provider's values, or null when none means a role here.</summary>
-    public Role? RoleFrom(IEnumerable<string> values)
-    {
-        Role? best = null;
-        foreach (var value in values)
-        {
-            // By name only: Enum.TryParse would also take "2" for Manager.
-            Role? role = RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped
-                : Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(r.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (role > best || best is null)
-            {
-                best = role ?? best;
-            }
-        }
+    public Role? RoleFrom(IEnumerable<string> values) => values.Select(RoleOf).Max();
 
-        return best;
-    }
+    // By name only: Enum.TryParse would also take "2" for Manager.
+    private Role? RoleOf(string value) =>
+        RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped
+        : Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(r.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 internal static class SingleSignOn

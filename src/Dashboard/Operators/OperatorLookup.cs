@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Operators;
 
 /// <summary>What iAdvize says about one operator beyond the live picture, for the details page.</summary>
-/// <param name="FirstName">The first name as iAdvize has it.</param>
-/// <param name="LastName">The last name as iAdvize has it.</param>
 /// <param name="Roles">iAdvize roles (<c>operator</c>, <c>expert</c>, <c>manager</c>, <c>admin</c>).</param>
 /// <param name="Languages">Languages the operator answers in (ISO 639-1 codes).</param>
-public sealed record UpstreamOperatorDetails(string? FirstName, string? LastName, IReadOnlyList<string> Roles, IReadOnlyList<string> Languages);
+public sealed record UpstreamOperatorDetails(IReadOnlyList<string> Roles, IReadOnlyList<string> Languages);
 
 /// <summary>The details, or in plain words why there are none.</summary>
 public sealed record OperatorLookupResult(UpstreamOperatorDetails? Details, string? Problem)
@@ -24,7 +22,7 @@ public interface IOperatorLookup
 }
 
 /// <summary>
-/// <c>GET /operator/{id}</c> through the client, mapped into the dashboard's own record. It spends the same request
+/// From the roster when it lists the operator, otherwise <c>GET /operator/{id}</c> through the client, mapped into the dashboard's own record. It spends the same request
 /// budget as the poller, and leaves the live poll and the commands their share: a page of details is a comfort, the
 /// live picture is the product.
 /// </summary>
@@ -37,6 +35,12 @@ public sealed class OperatorLookup(
 {
     public async Task<OperatorLookupResult> ReadAsync(int operatorId, CancellationToken cancellationToken)
     {
+        // The roster (GET /operator?full=1, refreshed every few minutes) already has them for every operator it lists.
+        if (poll.Roster.Operators.TryGetValue(operatorId, out var known))
+        {
+            return new OperatorLookupResult(new UpstreamOperatorDetails(known.Roles, known.Languages), null);
+        }
+
         if (budget is not null && budget.Remaining - options.Value.ReservedForCommands - poll.LiveRequestsPerCycle < 1)
         {
             return OperatorLookupResult.Failed("Not asked now: the dashboard keeps its iAdvize request budget for the live picture. Reload the page in a minute.");
@@ -51,6 +55,6 @@ public sealed class OperatorLookup(
             return OperatorLookupResult.Failed(result.Message ?? "The iAdvize API did not say why.");
         }
 
-        return new OperatorLookupResult(new UpstreamOperatorDetails(details.FirstName, details.Name, details.Roles, details.Languages), null);
+        return new OperatorLookupResult(new UpstreamOperatorDetails(details.Roles, details.Languages), null);
     }
 }

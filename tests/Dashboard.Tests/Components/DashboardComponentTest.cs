@@ -66,7 +66,7 @@ public abstract class DashboardComponentTest : BunitContext
         public List<int> Calls { get; } = [];
 
         public Dashboard.Operators.OperatorLookupResult Answer { get; set; } =
-            new(new Dashboard.Operators.UpstreamOperatorDetails("Alice", "Martin", ["operator", "expert"], ["fr", "en"]), null);
+            new(new Dashboard.Operators.UpstreamOperatorDetails(["operator", "expert"], ["fr", "en"]), null);
 
         public Task<Dashboard.Operators.OperatorLookupResult> ReadAsync(int operatorId, CancellationToken cancellationToken)
         {

@@ -5,6 +5,7 @@ using Dashboard.Operators;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Database", "Postgres")]
 public sealed class OperatorDetailsPageTests : DashboardComponentTest
 {
     public OperatorDetailsPageTests() => Authorization.SetRoles(nameof(Dashboard.Auth.Role.Supervisor));

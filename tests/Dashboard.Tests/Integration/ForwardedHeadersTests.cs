@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Behind a TLS-terminating proxy, with ASP.NET Core's forwarded-headers switch on, as the README says.</summary>
+[Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
 public sealed class ForwardedHeadersTests : IAsyncLifetime
 {

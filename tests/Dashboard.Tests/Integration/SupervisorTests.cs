@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
 public sealed class SupervisorTests : IAsyncLifetime
 {
@@ -159,23 +160,26 @@ public sealed class SupervisorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_lookup_reads_roles_and_languages_from_the_upstream()
+    public async Task The_lookup_reads_roles_and_languages_from_the_roster_without_another_request()
     {
         var simulator = _factory.Services.GetRequiredService<SimulatedPlatform>();
         var id = simulator.OperatorIds[3];
+        var asked = simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{id}", StringComparison.Ordinal));
 
         var result = await _factory.Services.GetRequiredService<IOperatorLookup>().ReadAsync(id, Token);
 
         result.Problem.ShouldBeNull();
         result.Details!.Roles.ShouldNotBeEmpty();
         result.Details.Languages.ShouldNotBeEmpty();
+        simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{id}", StringComparison.Ordinal)).ShouldBe(asked);
     }
 
     [Fact]
     public async Task When_the_upstream_fails_the_lookup_says_why_in_plain_words()
     {
         var simulator = _factory.Services.GetRequiredService<SimulatedPlatform>();
-        var id = simulator.OperatorIds[3];
+        // Not in the roster, so the upstream is asked.
+        var id = simulator.OperatorIds.Max() + 1;
         simulator.Faults = new SimulatorFaults { ErrorRate = 1 };
         try
         {
