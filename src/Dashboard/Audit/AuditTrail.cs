@@ -28,7 +28,7 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(e => e.Outcome, completion.Outcome)
-                    .SetProperty(e => e.Message, Truncate(completion.Message, AuditEntry.MaxMessageLength))
+                    .SetProperty(e => e.Message, Columns.Fit(completion.Message, AuditEntry.MaxMessageLength))
                     .SetProperty(e => e.VerifiedState, completion.VerifiedState)
                     .SetProperty(e => e.DurationMs, completion.DurationMs)
                     .SetProperty(e => e.CompletedAt, completion.CompletedAt),
@@ -44,7 +44,7 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entry = ToEntry(intent);
         entry.Outcome = AuditOutcome.Refused;
-        entry.Message = Truncate(message, AuditEntry.MaxMessageLength);
+        entry.Message = Columns.Fit(message, AuditEntry.MaxMessageLength);
         entry.DurationMs = 0;
         entry.CompletedAt = time.GetUtcNow();
         db.AuditEntries.Add(entry);
@@ -82,28 +82,26 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
                 cancellationToken);
     }
 
-    /// <summary>Deletes entries requested before <paramref name="cutoff"/>; answers how many.</summary>
+    /// <summary>Deletes entries requested before <paramref name="cutoff"/>, and account events as old; answers how many.</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries.Where(e => e.RequestedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await db.AuditEntries.Where(e => e.RequestedAt < cutoff).ExecuteDeleteAsync(cancellationToken)
+            + await db.AccountEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
+    // The upstream's message and operator names are its own, and a sign-in's name may come from elsewhere too: a runaway
+    // one must not make the audit write fail, and so refuse the change.
     private AuditEntry ToEntry(AuditIntent intent) => new()
     {
         Instance = _options.InstanceName,
-        Actor = Truncate(intent.Actor.Name, AuditEntry.MaxActorLength),
+        Actor = Columns.Fit(intent.Actor.Name, AuditEntry.MaxActorLength),
         Via = intent.Actor.Via,
         RequestedAt = intent.RequestedAt,
         OperatorId = intent.OperatorId,
-        OperatorName = Truncate(intent.OperatorName, AuditEntry.MaxOperatorNameLength),
+        OperatorName = Columns.Fit(intent.OperatorName, AuditEntry.MaxOperatorNameLength),
         Channel = intent.Channel,
         FromState = intent.FromState,
         ToState = intent.ToState,
     };
-
-    // The upstream's message and operator names are its own, and a sign-in's name may come from elsewhere too: a runaway
-    // one must not make the audit write fail (PostgreSQL refuses text longer than its column), and so refuse the change.
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private static string? Truncate(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
 }

@@ -45,7 +45,11 @@ public sealed class AccountService(
     private readonly PasswordHasher<Account> _hasher = new();
 
     /// <summary>Creates the account unless one already has that user name (in any case); answers whether it did.</summary>
-    public async Task<bool> EnsureAsync(string userName, string password, Role role, CancellationToken cancellationToken)
+    public Task<bool> EnsureAsync(string userName, string password, Role role, CancellationToken cancellationToken) =>
+        CreateAccountAsync(userName, password, role, null, cancellationToken);
+
+    // With its record, when a person created it, in the same save.
+    private async Task<bool> CreateAccountAsync(string userName, string password, Role role, AccountEvent? record, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = Account.Normalize(userName);
@@ -57,6 +61,11 @@ public sealed class AccountService(
         var account = new Account { UserName = userName.Trim(), NormalizedUserName = normalized, Role = role, CreatedAt = time.GetUtcNow() };
         account.PasswordHash = _hasher.HashPassword(account, password);
         db.Accounts.Add(account);
+        if (record is not null)
+        {
+            db.AccountEvents.Add(record);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -188,26 +197,40 @@ public sealed class AccountService(
             ? $"A password has at least {options.Value.MinPasswordLength} characters."
             : password.Length > 200 ? "A password has at most 200 characters." : null;
 
+    /// <summary>The latest account changes and refused attempts, newest first.</summary>
+    public async Task<IReadOnlyList<AccountEvent>> RecentEventsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AccountEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
+    }
+
     public async Task<AccountResult> CreateAsync(ClaimsPrincipal by, string? userName, string? password, Role role, CancellationToken cancellationToken)
     {
-        if (await RefuseUnlessManagerAsync(by, cancellationToken) is { } refused)
+        var target = userName?.Trim() is { Length: > 0 } trimmed ? trimmed : "(no name)";
+        AccountEvent Event(AccountResult result) => NewEvent(by, AccountEvent.Created, target, $"as {role}", result);
+
+        if ((await RefuseUnlessManagerAsync(by, cancellationToken) ?? Invalid()) is { } refused)
         {
+            await RecordAsync(Event(refused), cancellationToken);
             return refused;
         }
 
-        if ((CheckUserName(userName) ?? CheckPassword(password)) is { } invalid)
+        var created = new AccountResult(true, $"Account {target} created as {role}.");
+        if (await CreateAccountAsync(userName!, password!, role, Event(created), cancellationToken))
         {
-            return new AccountResult(false, invalid);
+            return created;
         }
 
-        // EnsureAsync also answers false when another Manager created the same name in the same instant.
-        return await EnsureAsync(userName!, password!, role, cancellationToken)
-            ? new AccountResult(true, $"Account {userName!.Trim()} created as {role}.")
-            : new AccountResult(false, $"An account named {userName!.Trim()} already exists.");
+        // Also when another Manager created the same name in the same instant.
+        var exists = new AccountResult(false, $"An account named {target} already exists.");
+        await RecordAsync(Event(exists), cancellationToken);
+        return exists;
+
+        AccountResult? Invalid() => (CheckUserName(userName) ?? CheckPassword(password)) is { } invalid ? new AccountResult(false, invalid) : null;
     }
 
     public Task<AccountResult> ChangeRoleAsync(ClaimsPrincipal by, int accountId, Role role, CancellationToken cancellationToken) =>
-        ChangeAsync(by, accountId, (account, self) =>
+        ChangeAsync(by, accountId, AccountEvent.RoleChanged, (account, self) =>
         {
             if (account.Role == role)
             {
@@ -224,7 +247,7 @@ public sealed class AccountService(
         }, account => $"{account.UserName} is now a {role}.", cancellationToken);
 
     public Task<AccountResult> SetDisabledAsync(ClaimsPrincipal by, int accountId, bool disabled, CancellationToken cancellationToken) =>
-        ChangeAsync(by, accountId, (account, self) =>
+        ChangeAsync(by, accountId, disabled ? AccountEvent.Disabled : AccountEvent.Enabled, (account, self) =>
         {
             if (self && disabled)
             {
@@ -237,7 +260,7 @@ public sealed class AccountService(
 
     /// <summary>Sets a new password and lifts any lockout; every sign-in of the account ends.</summary>
     public Task<AccountResult> ResetPasswordAsync(ClaimsPrincipal by, int accountId, string? password, CancellationToken cancellationToken) =>
-        ChangeAsync(by, accountId, (account, self) =>
+        ChangeAsync(by, accountId, AccountEvent.PasswordReset, (account, self) =>
         {
             if (CheckPassword(password) is { } invalid)
             {
@@ -253,46 +276,81 @@ public sealed class AccountService(
     private async Task<AccountResult> ChangeAsync(
         ClaimsPrincipal by,
         int accountId,
+        string action,
         Func<Account, bool, string?> change,
         Func<Account, string> done,
         CancellationToken cancellationToken)
     {
-        if (await RefuseUnlessManagerAsync(by, cancellationToken) is { } refused)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        var target = account?.UserName ?? $"#{accountId}";
+        var before = account?.Role;
+        string? Detail() => account is not null && account.Role != before ? $"{before} → {account.Role}" : null;
+
+        async Task<AccountResult> RefuseAsync(string message)
         {
+            var refused = new AccountResult(false, message);
+            await RecordAsync(NewEvent(by, action, target, Detail(), refused), cancellationToken);
             return refused;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken) is not { } account)
+        if (await RefuseUnlessManagerAsync(by, cancellationToken) is { } notManager)
         {
-            return new AccountResult(false, "This account no longer exists.");
+            return await RefuseAsync(notManager.Message);
         }
 
-        var (role, disabled, hash) = (account.Role, account.Disabled, account.PasswordHash);
+        if (account is null)
+        {
+            return await RefuseAsync("This account no longer exists.");
+        }
+
+        var (disabled, hash) = (account.Disabled, account.PasswordHash);
         var self = string.Equals(by.FindFirstValue(ClaimTypes.NameIdentifier), account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             && !AuthExtensions.IsExternal(by);
         if (change(account, self) is { } refusal)
         {
-            return new AccountResult(false, refusal);
+            return await RefuseAsync(refusal);
         }
 
-        if (account.Role == role && account.Disabled == disabled && account.PasswordHash == hash)
+        if (account.Role == before && account.Disabled == disabled && account.PasswordHash == hash)
         {
+            // Nothing changed (the role it already has, say): nothing to record.
             return new AccountResult(true, done(account));
         }
 
         // Checked after the change, in the same unit of work: the last active Manager may not be demoted or disabled.
-        if (role == Role.Manager && !disabled && (account.Role != Role.Manager || account.Disabled)
+        if (before == Role.Manager && !disabled && (account.Role != Role.Manager || account.Disabled)
             && !await db.Accounts.AnyAsync(a => a.Id != account.Id && a.Role == Role.Manager && !a.Disabled, cancellationToken))
         {
-            return new AccountResult(false, $"{account.UserName} is the last active Manager: make someone else a Manager first.");
+            return await RefuseAsync($"{account.UserName} is the last active Manager: make someone else a Manager first.");
         }
 
+        var result = new AccountResult(true, done(account));
         account.SecurityStamp = Account.NewStamp();
         account.ChangedAt = time.GetUtcNow();
         account.ChangedBy = by.Identity?.Name;
+        // One save for the change and its record: neither can exist without the other.
+        db.AccountEvents.Add(NewEvent(by, action, target, Detail(), result));
         await db.SaveChangesAsync(cancellationToken);
-        return new AccountResult(true, done(account));
+        return result;
+    }
+
+    private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) => new()
+    {
+        At = time.GetUtcNow(),
+        Actor = Columns.Fit(by.Identity?.Name is { Length: > 0 } name ? name : "anonymous", AccountEvent.MaxNameLength),
+        Action = action,
+        Target = Columns.Fit(target, AccountEvent.MaxNameLength),
+        Detail = detail,
+        Succeeded = result.Succeeded,
+        Message = Columns.Fit(result.Message, AccountEvent.MaxMessageLength),
+    };
+
+    private async Task RecordAsync(AccountEvent accountEvent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AccountEvents.Add(accountEvent);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<AccountResult?> RefuseUnlessManagerAsync(ClaimsPrincipal by, CancellationToken cancellationToken) =>

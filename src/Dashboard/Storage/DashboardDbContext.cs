@@ -16,6 +16,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var audit = modelBuilder.Entity<AuditEntry>();
@@ -46,6 +48,16 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         account.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
         account.Property(a => a.SecurityStamp).HasMaxLength(64);
         account.Property(a => a.ChangedBy).HasMaxLength(200);
+
+        var accountEvent = modelBuilder.Entity<AccountEvent>();
+        accountEvent.ToTable("account_events");
+        accountEvent.HasKey(e => e.Id);
+        accountEvent.Property(e => e.Actor).HasMaxLength(AccountEvent.MaxNameLength);
+        accountEvent.Property(e => e.Action).HasMaxLength(32);
+        accountEvent.Property(e => e.Target).HasMaxLength(AccountEvent.MaxNameLength);
+        accountEvent.Property(e => e.Detail).HasMaxLength(100);
+        accountEvent.Property(e => e.Message).HasMaxLength(AccountEvent.MaxMessageLength);
+        accountEvent.HasIndex(e => e.At);
     }
 }
 

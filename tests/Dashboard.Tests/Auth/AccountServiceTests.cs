@@ -113,6 +113,38 @@ public sealed class AccountServiceTests : IAsyncLifetime
         (await _accounts.ListAsync(Token)).Select(a => a.UserName).ShouldBe(["alice", "boss", "carol"]);
     }
 
+    [Fact]
+    public async Task Every_account_change_and_every_refused_attempt_is_recorded_with_who_and_when_but_no_password()
+    {
+        var boss = await SignInAsync("boss", "boss-password-1");
+        var alice = await SignInAsync("alice", "alice-password-1");
+
+        await _accounts.CreateAsync(boss, "bob", "bob-secret-password", Role.Viewer, Token);
+        _db.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _accounts.ChangeRoleAsync(boss, await IdOfAsync("bob"), Role.Supervisor, Token);
+        await _accounts.ChangeRoleAsync(boss, await IdOfAsync("bob"), Role.Supervisor, Token);
+        await _accounts.ResetPasswordAsync(boss, await IdOfAsync("bob"), "bob-new-secret-pass", Token);
+        await _accounts.SetDisabledAsync(alice, await IdOfAsync("bob"), true, Token);
+        await _accounts.SetDisabledAsync(boss, 999, true, Token);
+        await _accounts.CreateAsync(boss, "bob", "another-password", Role.Manager, Token);
+
+        var events = await _accounts.RecentEventsAsync(10, Token);
+
+        events.Select(e => (e.Actor, e.Action, e.Target, e.Detail, e.Succeeded)).ShouldBe(
+        [
+            ("boss", AccountEvent.Created, "bob", "as Manager", false),
+            ("boss", AccountEvent.Disabled, "#999", null, false),
+            ("alice", AccountEvent.Disabled, "bob", null, false),
+            ("boss", AccountEvent.PasswordReset, "bob", null, true),
+            ("boss", AccountEvent.RoleChanged, "bob", "Viewer → Supervisor", true),
+            ("boss", AccountEvent.Created, "bob", "as Viewer", true),
+        ]);
+        events[0].Message.ShouldBe("An account named bob already exists.");
+        events[2].Message.ShouldContain("Only a Manager");
+        events[^1].At.ShouldBe(_db.Clock.GetUtcNow().AddSeconds(-1));
+        events.ShouldAllBe(e => !e.Message.Contains("secret", StringComparison.Ordinal) && !e.Message.Contains("another-password", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("", "long-enough-password", "Enter a user name.")]
     [InlineData("bob smith", "long-enough-password", "A user name may hold letters, digits and . _ - @ only.")]
@@ -126,6 +158,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
 
         result.ShouldBe(new AccountResult(false, message));
         (await _accounts.ListAsync(Token)).Count.ShouldBe(2);
+        (await _accounts.RecentEventsAsync(1, Token)).ShouldHaveSingleItem().Message.ShouldBe(message);
     }
 
     [Fact]

@@ -65,6 +65,10 @@ public sealed class AccountsPageTests() : DashboardComponentTest(services =>
 
         page.WaitForAssertion(() => page.Find("[data-testid=accounts-message]").TextContent.ShouldContain("Account bob created as Supervisor."));
         Row(page, "bob").GetAttribute("data-role").ShouldBe("Supervisor");
+        var recorded = page.Find("[data-testid=account-event]");
+        recorded.GetAttribute("data-action").ShouldBe("created");
+        recorded.GetAttribute("data-outcome").ShouldBe("done");
+        recorded.TextContent.ShouldContain("bob");
         (await AccountService.CheckAsync("bob", "long-enough-password", Token)).Account!.Role.ShouldBe(Role.Supervisor);
         page.Find("#new-username").GetAttribute("value").ShouldBeNullOrEmpty("the form is cleared for the next account");
     }

@@ -99,5 +99,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         disabled.Succeeded.ShouldBe(role == Role.Manager);
         reset.Succeeded.ShouldBe(role == Role.Manager);
         (await accounts.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
+        var recorded = (await accounts.RecentEventsAsync(10, Token)).Where(e => e.Actor == userName).ToList();
+        recorded.Count.ShouldBe(3, "every attempt is recorded, refused or not");
+        recorded.ShouldAllBe(e => e.Succeeded == (role == Role.Manager));
     }
 }
