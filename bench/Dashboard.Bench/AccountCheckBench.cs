@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Dashboard.Auth;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// What the sign-in check costs each HTTP request (the cookie's <c>OnValidatePrincipal</c> reads the account by id, so
+/// that a disabled or re-roled account is signed out at once): <see cref="AccountService.CurrentRoleAsync"/> on a pooled
+/// context factory, as the app has it, on SQLite and, when <c>DASHBOARD_BENCH_POSTGRES</c> names a server, PostgreSQL.
+/// </summary>
+internal static class AccountCheckBench
+{
+    private const int Warmup = 500;
+    private const int Measured = 5_000;
+
+    public static async Task RunAsync()
+    {
+        Console.WriteLine("Account check per request: AccountService.CurrentRoleAsync (one primary-key read)");
+        Console.WriteLine();
+        Console.WriteLine("| database | median | p95 | p99 | allocated per check |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var file = Path.Combine(Path.GetTempPath(), $"bench-accounts-{Guid.NewGuid():N}.db");
+        try
+        {
+            await RowAsync("SQLite (file)", new PooledDbContextFactory<SqliteDashboardDbContext>(
+                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+
+        if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            var connection = $"{server};Database=bench_accounts_{Guid.NewGuid():N}";
+            var factory = new PooledDbContextFactory<PostgresDashboardDbContext>(
+                new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql(connection).Options);
+            try
+            {
+                await RowAsync("PostgreSQL (loopback)", factory);
+            }
+            finally
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.Database.EnsureDeletedAsync();
+            }
+        }
+
+        Console.WriteLine();
+    }
+
+    private static async Task RowAsync<TContext>(string name, IDbContextFactory<TContext> factory)
+        where TContext : DashboardDbContext
+    {
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var accounts = new AccountService(new AsDashboard<TContext>(factory), Options.Create(new AuthOptions()), TimeProvider.System);
+        await accounts.EnsureAsync("viewer", "viewer-password", Role.Viewer, CancellationToken.None);
+        var user = AuthExtensions.ToPrincipal((await accounts.CheckAsync("viewer", "viewer-password", CancellationToken.None)).Account!);
+
+        for (var i = 0; i < Warmup; i++)
+        {
+            await accounts.CurrentRoleAsync(user, CancellationToken.None);
+        }
+
+        var times = new double[Measured];
+        // Over the whole loop, every thread: an awaited read may resume on another thread.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < Measured; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (await accounts.CurrentRoleAsync(user, CancellationToken.None) != Role.Viewer)
+            {
+                throw new InvalidOperationException("The check answered the wrong role.");
+            }
+
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Array.Sort(times);
+        Console.WriteLine($"| {name} | {times[Measured / 2]:N0} µs | {times[Measured * 95 / 100]:N0} µs | {times[Measured * 99 / 100]:N0} µs | {allocated / Measured / 1024.0:N1} KB |");
+    }
+
+    private sealed class AsDashboard<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<DashboardDbContext>
+        where TContext : DashboardDbContext
+    {
+        public DashboardDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
