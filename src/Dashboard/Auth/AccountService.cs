@@ -281,7 +281,31 @@ public sealed class AccountService(
         Func<Account, string> done,
         CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ChangeOnceAsync(by, accountId, action, change, done, cancellationToken);
+        }
+        catch (Exception exception) when (IsSerializationFailure(exception))
+        {
+            // Another change to the accounts committed between this one's reads and its save.
+            var conflict = new AccountResult(false, "Another change to the accounts was made at the same moment: look again and retry.");
+            await RecordAsync(NewEvent(by, action, $"#{accountId}", null, conflict), cancellationToken);
+            return conflict;
+        }
+    }
+
+    private async Task<AccountResult> ChangeOnceAsync(
+        ClaimsPrincipal by,
+        int accountId,
+        string action,
+        Func<Account, bool, string?> change,
+        Func<Account, string> done,
+        CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Serializable from the first read: two Managers demoting each other at once must not both pass the
+        // last-Manager check (SQLite takes the write lock at once; PostgreSQL fails one of them at its save).
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         var target = account?.UserName ?? $"#{accountId}";
         var before = account?.Role;
@@ -289,6 +313,9 @@ public sealed class AccountService(
 
         async Task<AccountResult> RefuseAsync(string message)
         {
+            // Nothing of the change is kept (the last-Manager check refuses after changing the tracked account), and
+            // the lock is let go before the refusal is recorded on a connection of its own.
+            await transaction.RollbackAsync(cancellationToken);
             var refused = new AccountResult(false, message);
             await RecordAsync(NewEvent(by, action, target, Detail(), refused), cancellationToken);
             return refused;
@@ -332,8 +359,14 @@ public sealed class AccountService(
         // One save for the change and its record: neither can exist without the other.
         db.AccountEvents.Add(NewEvent(by, action, target, Detail(), result));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    // PostgreSQL's "could not serialize access" (SQLSTATE 40001), raised at the save or at the commit.
+    private static bool IsSerializationFailure(Exception exception) =>
+        exception is System.Data.Common.DbException { SqlState: "40001" }
+        || exception.InnerException is System.Data.Common.DbException { SqlState: "40001" };
 
     private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) => new()
     {

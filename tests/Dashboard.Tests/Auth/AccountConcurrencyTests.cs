@@ -35,4 +35,39 @@ public sealed class AccountConcurrencyTests : IAsyncDisposable
         await using var check = _database.CreateDbContext();
         (await check.Accounts.CountAsync(Token)).ShouldBe(3);
     }
+
+    [Fact]
+    public async Task Two_Managers_demoting_each_other_at_once_never_leave_the_dashboard_without_an_active_Manager()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.Database.MigrateAsync(Token);
+        }
+
+        var accounts = new AccountService(_database, Options.Create(new AuthOptions()), TimeProvider.System);
+        for (var round = 1; round <= 10; round++)
+        {
+            var (a, b) = ($"a{round}", $"b{round}");
+            await accounts.EnsureAsync(a, "a long passphrase", Role.Manager, Token);
+            await accounts.EnsureAsync(b, "a long passphrase", Role.Manager, Token);
+            // Only these two are active Managers in this round.
+            await using (var db = _database.CreateDbContext())
+            {
+                await db.Accounts.Where(x => x.UserName != a && x.UserName != b).ExecuteUpdateAsync(set => set.SetProperty(x => x.Role, Role.Viewer), Token);
+            }
+
+            var signedInA = AuthExtensions.ToPrincipal((await accounts.CheckAsync(a, "a long passphrase", Token)).Account!);
+            var signedInB = AuthExtensions.ToPrincipal((await accounts.CheckAsync(b, "a long passphrase", Token)).Account!);
+            var list = await accounts.ListAsync(Token);
+            var (idA, idB) = (list.Single(x => x.UserName == a).Id, list.Single(x => x.UserName == b).Id);
+
+            var results = await Task.WhenAll(
+                Task.Run(() => accounts.ChangeRoleAsync(signedInA, idB, Role.Viewer, Token), Token),
+                Task.Run(() => accounts.ChangeRoleAsync(signedInB, idA, Role.Viewer, Token), Token));
+
+            results.Count(r => r.Succeeded).ShouldBeLessThanOrEqualTo(1, $"round {round}: {results[0].Message} / {results[1].Message}");
+            await using var check = _database.CreateDbContext();
+            (await check.Accounts.CountAsync(x => x.Role == Role.Manager && !x.Disabled, Token)).ShouldBe(results.Any(r => r.Succeeded) ? 1 : 2, $"round {round}");
+        }
+    }
 }
