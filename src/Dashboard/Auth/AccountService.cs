@@ -363,10 +363,10 @@ public sealed class AccountService(
         return result;
     }
 
-    // PostgreSQL's "could not serialize access" (SQLSTATE 40001), raised at the save or at the commit.
-    private static bool IsSerializationFailure(Exception exception) =>
-        exception is System.Data.Common.DbException { SqlState: "40001" }
-        || exception.InnerException is System.Data.Common.DbException { SqlState: "40001" };
+    // PostgreSQL's "could not serialize access" (SQLSTATE 40001), raised at the save or at the commit, and wrapped by
+    // EF Core (and its execution strategy) at any depth.
+    private static bool IsSerializationFailure(Exception? exception) =>
+        exception is not null && (exception is System.Data.Common.DbException { SqlState: "40001" } || IsSerializationFailure(exception.InnerException));
 
     private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) => new()
     {
