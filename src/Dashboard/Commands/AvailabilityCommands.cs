@@ -30,6 +30,7 @@ public sealed class AvailabilityCommands(
     IAuditTrail audit,
     IServiceScopeFactory scopes,
     AccountService accounts,
+    Dashboard.Health.DashboardMetrics metrics,
     TimeProvider time,
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
 {
@@ -171,6 +172,7 @@ public sealed class AvailabilityCommands(
 
     private async Task<CommandResult> RefuseAsync(AuditIntent intent, CommandResult refusal)
     {
+        metrics.ChangeEnded(AuditOutcome.Refused);
         try
         {
             await audit.RefusedAsync(intent, refusal.Message, CancellationToken.None);
@@ -186,6 +188,7 @@ public sealed class AvailabilityCommands(
 
     private async Task CompleteAsync(long entry, AuditCompletion completion)
     {
+        metrics.ChangeEnded(completion.Outcome);
         try
         {
             // Not the caller's token: a person leaving the page must not leave the entry half-written.

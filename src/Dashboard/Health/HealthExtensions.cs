@@ -1,3 +1,4 @@
+using Prometheus;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dashboard.Health;
@@ -9,14 +10,19 @@ public static class HealthExtensions
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<UpstreamFreshnessCheck>("upstream-freshness", tags: [ReadyTag]);
+        builder.Services.AddSingleton<DashboardMetrics>();
         return builder;
     }
 
-    /// <summary>/health/live answers while the process runs; /health/ready also needs fresh upstream data.</summary>
+    /// <summary>
+    /// /health/live answers while the process runs; /health/ready also needs fresh upstream data; /metrics is for
+    /// Prometheus. All three without sign-in, for probes and scrapers (aggregates only, nothing about one operator).
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<DashboardMetrics>().Registry);
         return app;
     }
 }
