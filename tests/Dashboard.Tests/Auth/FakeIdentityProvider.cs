@@ -11,13 +11,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace Dashboard.Tests.Auth;
 
 /// <summary>
-/// An OpenID Connect provider in memory: discovery document, signing keys and a token endpoint that checks the code,
-/// the client and PKCE, and answers a signed ID token. The test plays the person at the provider's sign-in page by
-/// handing out a code for the claims it chooses.
+/// An OpenID Connect provider: discovery document, signing keys and a token endpoint that checks the code, the client
+/// and PKCE, and answers a signed ID token. In memory, the test plays the person at the provider's sign-in page by
+/// handing out a code for the claims it chooses; on a loopback port (for a real browser), its authorization endpoint
+/// signs in <see cref="Person"/> at once and posts the code back to the app as a real provider does.
 /// </summary>
 internal sealed class FakeIdentityProvider : IAsyncDisposable
 {
-    public const string Authority = "https://idp.test";
+    /// <summary>The in-memory provider's issuer (its requests never leave the process).</summary>
+    public const string InMemoryAuthority = "https://idp.test";
 
     public const string ClientId = "dashboard";
 
@@ -26,7 +28,17 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Grant> _grants = new();
     private readonly WebApplication _app;
 
-    private FakeIdentityProvider(WebApplication app) => _app = app;
+    private FakeIdentityProvider(WebApplication app, string authority)
+    {
+        _app = app;
+        Authority = authority;
+    }
+
+    /// <summary>The issuer: <see cref="InMemoryAuthority"/>, or <c>http://127.0.0.1:{port}</c> on loopback.</summary>
+    public string Authority { get; private set; }
+
+    /// <summary>On loopback: the claims of whoever the authorization endpoint signs in.</summary>
+    public IReadOnlyDictionary<string, object> Person { get; set; } = new Dictionary<string, object>();
 
     /// <summary>The key ID tokens are signed with; a test may swap it for one the discovery document does not publish.</summary>
     public RsaSecurityKey SigningKey { get; set; } = NewKey("published");
@@ -43,9 +55,22 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         var app = builder.Build();
-        var provider = new FakeIdentityProvider(app);
+        var provider = new FakeIdentityProvider(app, InMemoryAuthority);
         provider.Map();
         await app.StartAsync();
+        return provider;
+    }
+
+    /// <summary>On a free loopback port, for a real browser to be sent to.</summary>
+    public static async Task<FakeIdentityProvider> StartOnLoopbackAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var provider = new FakeIdentityProvider(app, "");
+        provider.Map();
+        await app.StartAsync();
+        provider.Authority = app.Urls.Single().TrimEnd('/');
         return provider;
     }
 
@@ -60,6 +85,20 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private void Map()
     {
         var published = SigningKey;
+        // What a provider's sign-in page does once the person is in: posts the code back (response_mode=form_post).
+        _app.MapGet("/authorize", (HttpRequest request) =>
+        {
+            var query = request.Query;
+            var code = IssueCode(query["nonce"].ToString(), query["code_challenge"].ToString(), Person);
+            var html = $"""
+                <!doctype html><html><body onload="document.forms[0].submit()">
+                <form method="post" action="{System.Net.WebUtility.HtmlEncode(query["redirect_uri"])}">
+                <input type="hidden" name="code" value="{code}">
+                <input type="hidden" name="state" value="{System.Net.WebUtility.HtmlEncode(query["state"])}">
+                </form></body></html>
+                """;
+            return Results.Content(html, "text/html");
+        });
         _app.MapGet("/.well-known/openid-configuration", () => Down ? Results.StatusCode(503) : Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Authority,

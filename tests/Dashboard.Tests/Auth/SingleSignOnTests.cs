@@ -24,7 +24,7 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         {
             Settings =
             {
-                ["Auth:Oidc:Authority"] = FakeIdentityProvider.Authority,
+                ["Auth:Oidc:Authority"] = FakeIdentityProvider.InMemoryAuthority,
                 ["Auth:Oidc:ClientId"] = FakeIdentityProvider.ClientId,
                 ["Auth:Oidc:ClientSecret"] = FakeIdentityProvider.ClientSecret,
                 ["Auth:Oidc:RoleClaim"] = "groups",
@@ -55,7 +55,7 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         using var challenge = await browser.GetAsync(new Uri($"/login/sso?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative), Token);
         challenge.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var authorize = challenge.Headers.Location!;
-        authorize.GetLeftPart(UriPartial.Path).ShouldBe($"{FakeIdentityProvider.Authority}/authorize");
+        authorize.GetLeftPart(UriPartial.Path).ShouldBe($"{FakeIdentityProvider.InMemoryAuthority}/authorize");
         var query = QueryHelpers.ParseQuery(authorize.Query);
         query["code_challenge_method"].ToString().ShouldBe("S256");
         query["scope"].ToString().ShouldBe("openid profile");
