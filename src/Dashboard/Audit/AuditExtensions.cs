@@ -21,6 +21,15 @@ public static class AuditExtensions
     {
         app.MapGet("/audit/export.csv", async (HttpContext http, AuditLog log) =>
         {
+            // A file is read later and elsewhere, where a filter quietly left out would go unnoticed: say so instead.
+            if (AuditFilter.ProblemsIn(http.Request.Query) is { Count: > 0 } problems)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync($"The audit export's filter is not understood: {string.Join(" ", problems)}", http.RequestAborted);
+                return;
+            }
+
             var filter = AuditFilter.FromQuery(http.Request.Query);
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace Dashboard.Audit;
@@ -26,10 +25,50 @@ public sealed record AuditFilter(
             Text("channel")?.ToLowerInvariant(),
             ParseTime(Text("from")),
             ParseTime(Text("to")),
-            Enum.TryParse<AuditOutcome>(Text("outcome"), ignoreCase: true, out var outcome) ? outcome : null);
+            ParseOutcome(Text("outcome")));
     }
 
-    public static AuditFilter FromUri(Uri uri) => FromQuery(QueryHelpers.ParseQuery(uri.Query));
+    // Milliseconds only when there are some: a range ending at a minute's last instant stays exact, the others stay short.
+    private const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.FFF'Z'";
+
+    /// <summary>The channels an entry can name: a channel switch, or <c>offline</c> for a forced disconnection.</summary>
+    public static readonly IReadOnlyList<string> Channels = ["chat", "call", "video", "offline"];
+
+    /// <summary>
+    /// What in this query string <see cref="FromQuery"/> cannot use, in words for the person who typed it (a link or an
+    /// edited address): a time it cannot read, an unknown channel or outcome, a range that ends before it starts. Empty
+    /// when every value is understood.
+    /// </summary>
+    public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString().Trim(), StringComparer.OrdinalIgnoreCase);
+        string? Text(string key) => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+        var problems = new List<string>();
+        foreach (var (key, label) in new[] { ("from", "From"), ("to", "To") })
+        {
+            if (Text(key) is { } time && ParseTime(time) is null)
+            {
+                problems.Add($"{label} time “{time}” is not a date and time (use 2026-11-30T09:00, in UTC).");
+            }
+        }
+
+        if (Text("channel") is { } channel && !Channels.Contains(channel.ToLowerInvariant()))
+        {
+            problems.Add($"Channel “{channel}” is unknown (use {string.Join(", ", Channels)}).");
+        }
+
+        if (Text("outcome") is { } outcome && ParseOutcome(outcome) is null)
+        {
+            problems.Add($"Outcome “{outcome}” is unknown (use {string.Join(", ", Enum.GetNames<AuditOutcome>())}).");
+        }
+
+        if (ParseTime(Text("from")) is { } from && ParseTime(Text("to")) is { } to && from > to)
+        {
+            problems.Add("The time range ends before it starts: no entry can match.");
+        }
+
+        return problems;
+    }
 
     /// <summary>The query string for this filter (without <c>?</c>), plus extra pairs such as the page.</summary>
     public string ToQuery(params (string Key, string? Value)[] extra)
@@ -37,12 +76,18 @@ public sealed record AuditFilter(
         var pairs = new (string Key, string? Value)[]
         {
             ("operator", Operator), ("user", User), ("channel", Channel),
-            ("from", From?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-            ("to", To?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+            ("from", From?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)),
+            ("to", To?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)),
             ("outcome", Outcome?.ToString()),
         }.Concat(extra);
         return string.Join("&", pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
     }
+
+    // By name only: Enum.TryParse also takes any number, which names no outcome.
+    private static AuditOutcome? ParseOutcome(string? text) =>
+        Enum.GetNames<AuditOutcome>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<AuditOutcome>(name)
+            : null;
 
     private static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)

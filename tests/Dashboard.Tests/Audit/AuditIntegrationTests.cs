@@ -79,6 +79,32 @@ public sealed class AuditIntegrationTests
     }
 
     [Fact]
+    public async Task The_csv_export_over_http_holds_the_filtered_entries_and_refuses_a_filter_it_cannot_read()
+    {
+        await using var factory = new DashboardFactory();
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var commands = factory.Services.GetRequiredService<IAvailabilityCommands>();
+        var marie = await MarieAsync(factory);
+        var chat = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+        var offline = snapshot.Operators.First(o => !o.Connected);
+        await commands.SetChannelAvailabilityAsync(marie, chat.Id, ChannelKind.Chat, false, Token);
+        await commands.DisconnectAsync(marie, offline.Id, Token);
+        using var manager = await factory.CreateSignedInClientAsync();
+
+        using var export = await manager.GetAsync(new Uri("/audit/export.csv?outcome=succeeded", UriKind.Relative), Token);
+        using var refused = await manager.GetAsync(new Uri("/audit/export.csv?outcome=refused&to=noon", UriKind.Relative), Token);
+
+        export.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        export.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("audit.csv");
+        var lines = (await export.Content.ReadAsStringAsync(Token)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe(string.Join(',', AuditCsv.Columns));
+        lines.Skip(1).ShouldHaveSingleItem().ShouldContain($",marie,page,{chat.Id},");
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync(Token)).ShouldContain("To time “noon” is not a date and time");
+    }
+
+    [Fact]
     public async Task When_the_audit_cannot_be_written_no_put_is_sent_and_the_person_is_told()
     {
         await using var factory = new DashboardFactory { TestServices = services => services.AddSingleton<IAuditTrail, BrokenAuditTrail>() };

@@ -10,11 +10,13 @@ internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    private AppProcess(Process process, Uri baseAddress, TestDatabase database)
+    private AppProcess(Process process, Uri baseAddress, TestDatabase database, bool ownsDatabase)
     {
         _process = process;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         BaseAddress = baseAddress;
         StandardError = process.StandardError.ReadToEndAsync();
         // Read stdout too, or a chatty app blocks on a full pipe.
@@ -27,7 +29,13 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Process Process => _process;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The app on a fresh database of its own, deleted when the app is disposed.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => Start(environment, new TestDatabase(), ownsDatabase: true);
+
+    /// <summary>The app on a database the test owns, for instance to start a second app on what the first one left.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database) => Start(environment, database, ownsDatabase: false);
+
+    private static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database, bool ownsDatabase)
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Dashboard", "bin", configuration, "net10.0", "Dashboard.dll"));
@@ -41,7 +49,6 @@ internal sealed class AppProcess : IAsyncDisposable
         // A build (not a publish) serves its static assets only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["TimeInState__File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json");
-        var database = new TestDatabase();
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Dashboard"] = database.ConnectionString;
         foreach (var (key, value) in environment)
@@ -49,7 +56,7 @@ internal sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new AppProcess(Process.Start(start)!, baseAddress, database);
+        return new AppProcess(Process.Start(start)!, baseAddress, database, ownsDatabase);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -60,16 +67,24 @@ internal sealed class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the app as a power cut or <c>kill -9</c> would: no shutdown code of its own runs.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     private static int FreePort()
