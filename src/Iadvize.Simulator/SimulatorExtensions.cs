@@ -52,8 +52,19 @@ public static class SimulatorExtensions
     /// simulator's controls under <paramref name="controlPrefix"/>: <c>GET</c>/<c>PUT {controlPrefix}/faults</c> and the
     /// <c>{controlPrefix}/admin</c> page.
     /// </summary>
+    /// <param name="endpoints">The host's routes.</param>
+    /// <param name="prefix">Where the fake API answers, like iAdvize's <c>/api/2</c>.</param>
+    /// <param name="controlPrefix">Where the controls answer.</param>
+    /// <param name="secureControls">
+    /// How a host that has users guards the controls (say, a role); without it they are open to anyone who reaches
+    /// them, as the standalone simulator on a developer's machine wants.
+    /// </param>
     /// <returns>The group of the API endpoints.</returns>
-    public static RouteGroupBuilder MapIadvizeSimulator(this IEndpointRouteBuilder endpoints, string prefix = "/simulator/api/2", string controlPrefix = "/simulator")
+    public static RouteGroupBuilder MapIadvizeSimulator(
+        this IEndpointRouteBuilder endpoints,
+        string prefix = "/simulator/api/2",
+        string controlPrefix = "/simulator",
+        Action<RouteGroupBuilder>? secureControls = null)
     {
         // The fake checks its own API key; the host's user authentication, antiforgery and API description
         // are for the host's endpoints, not for this one.
@@ -63,11 +74,20 @@ public static class SimulatorExtensions
             .ExcludeFromDescription();
         SimulatorEndpoints.Map(api);
 
-        // A fake's switchboard, on the fake's terms: no user authentication, like the fake API itself.
+        // The admin page is a plain form without an antiforgery token: a host that guards it does so with a sign-in
+        // whose cookie another site's form cannot send (SameSite), not with antiforgery.
         var control = endpoints.MapGroup(controlPrefix)
-            .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
+        if (secureControls is null)
+        {
+            control.AllowAnonymous();
+        }
+        else
+        {
+            secureControls(control);
+        }
+
         ControlEndpoints.Map(control);
         return api;
     }

@@ -20,6 +20,14 @@ public static class UpstreamExtensions
 
         builder.Services.AddSingleton(new UpstreamMode(true, "Simulated data: no iAdvize API key is configured"));
         builder.Services.AddIadvizeSimulator();
+        if (string.IsNullOrEmpty(builder.Configuration[$"{SimulatorOptions.SectionName}:{nameof(SimulatorOptions.ApiKey)}"]))
+        {
+            // The default key is in the source: anyone who can reach the app could use the fake API with it, around the
+            // dashboard's roles and audit. Only this process needs to know the embedded simulator's key.
+            var key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            builder.Services.Configure<SimulatorOptions>(options => options.ApiKey = key);
+        }
+
         builder.Services.AddSingleton<EmbeddedSimulatorAddress>();
         builder.Services.AddIadvizeClient(budget, provider =>
             (provider.GetRequiredService<EmbeddedSimulatorAddress>().Resolve(), provider.GetRequiredService<SimulatedPlatform>().ApiKey));
@@ -30,7 +38,10 @@ public static class UpstreamExtensions
     {
         if (app.Services.GetRequiredService<UpstreamMode>().IsSimulated)
         {
-            app.MapIadvizeSimulator(EmbeddedSimulatorAddress.PathPrefix);
+            // Faults and key rejection change what every user sees: a Manager's switch, like availability.
+            app.MapIadvizeSimulator(
+                EmbeddedSimulatorAddress.PathPrefix,
+                secureControls: controls => controls.RequireAuthorization(Dashboard.Auth.AuthExtensions.ManagerPolicy));
         }
 
         return app;

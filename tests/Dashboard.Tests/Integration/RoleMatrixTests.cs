@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dashboard.Auth;
 using Dashboard.Commands;
 using Dashboard.Live;
@@ -43,6 +44,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
             ("/audit", Role.Manager),
             ("/audit/export.csv", Role.Manager),
             ("/accounts", Role.Manager),
+            ("/simulator/admin", Role.Manager),
+            ("/simulator/faults", Role.Manager),
         };
 
         foreach (var (path, least) in paths)
@@ -81,6 +84,51 @@ public sealed class RoleMatrixTests : IAsyncLifetime
             .GetPageAsync(new Dashboard.Audit.AuditFilter(User: userName), 1, Token)).Entries;
         entries.Count.ShouldBe(2);
         entries.ShouldAllBe(e => e.Outcome == (role == Role.Manager ? Dashboard.Audit.AuditOutcome.Succeeded : Dashboard.Audit.AuditOutcome.Refused));
+    }
+
+    [Theory]
+    [MemberData(nameof(Demo))]
+    public async Task Only_a_Manager_switches_the_embedded_simulators_faults(string userName, Role role)
+    {
+        using var http = await _factory.CreateSignedInClientAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
+        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+
+        using var put = await http.PutAsJsonAsync(new Uri("/simulator/faults", UriKind.Relative), new { rejectKey = true }, Token);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["rejectKey"] = "on" });
+        using var post = await http.PostAsync(new Uri("/simulator/admin", UriKind.Relative), form, Token);
+
+        simulator.Faults.RejectKey.ShouldBe(role == Role.Manager);
+        if (role != Role.Manager)
+        {
+            put.Headers.Location!.ToString().ShouldContain("/denied");
+            post.Headers.Location!.ToString().ShouldContain("/denied");
+        }
+
+        simulator.Faults = Iadvize.Simulator.SimulatorFaults.None;
+    }
+
+    [Fact]
+    public async Task Without_a_sign_in_the_simulators_controls_are_closed_and_its_api_refuses_the_published_key()
+    {
+        using var anonymous = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+        var someone = _factory.Services.GetRequiredService<AvailabilityStore>().Current.Operators.First(o => o.Connected).Id;
+
+        using var faults = await anonymous.PutAsJsonAsync(new Uri("/simulator/faults", UriKind.Relative), new { rejectKey = true }, Token);
+        using var admin = await anonymous.GetAsync(new Uri("/simulator/admin", UriKind.Relative), Token);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/simulator/api/2/operator/{someone}/live", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["connected"] = "0" }),
+        };
+        request.Headers.Add("X-API-Key", new Iadvize.Simulator.SimulatorOptions().ApiKey);
+        using var disconnect = await anonymous.SendAsync(request, Token);
+
+        faults.Headers.Location!.ToString().ShouldContain("/login");
+        admin.Headers.Location!.ToString().ShouldContain("/login");
+        simulator.Faults.RejectKey.ShouldBeFalse();
+        simulator.ApiKey.ShouldNotBe(new Iadvize.Simulator.SimulatorOptions().ApiKey, "the embedded simulator's key is made at start");
+        (await disconnect.Content.ReadAsStringAsync(Token)).ShouldContain("Forbidden");
+        simulator.GetLive(someone)!.Connected.ShouldBeTrue("a refused key changes nothing");
     }
 
     [Theory]
