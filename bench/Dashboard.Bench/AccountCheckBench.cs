@@ -52,6 +52,60 @@ internal static class AccountCheckBench
         }
 
         Console.WriteLine();
+        await SignInTimesAsync();
+    }
+
+    /// <summary>
+    /// How long the sign-in form's check takes for an unknown name, a wrong password and the right one: the first two
+    /// must not differ, or the answer's time tells which user names exist.
+    /// </summary>
+    private static async Task SignInTimesAsync()
+    {
+        const int runs = 40;
+        Console.WriteLine($"Sign-in check (AccountService.CheckAsync, SQLite file, {runs} runs each): an unknown name must cost what a wrong password costs");
+        Console.WriteLine();
+        Console.WriteLine("| attempt | median | min | max |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var file = Path.Combine(Path.GetTempPath(), $"bench-signin-{Guid.NewGuid():N}.db");
+        try
+        {
+            var factory = new PooledDbContextFactory<SqliteDashboardDbContext>(
+                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            // No lockout in the way of the measure.
+            var accounts = new AccountService(new AsDashboard<SqliteDashboardDbContext>(factory), Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
+            await accounts.EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
+            foreach (var (name, userName, password) in new[]
+            {
+                ("unknown user name", "nobody", "some-password"),
+                ("known name, wrong password", "manager", "some-password"),
+                ("known name, right password", "manager", "manager-password"),
+            })
+            {
+                await accounts.CheckAsync(userName, password, CancellationToken.None);
+                var times = new double[runs];
+                for (var i = 0; i < runs; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await accounts.CheckAsync(userName, password, CancellationToken.None);
+                    times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+
+                Array.Sort(times);
+                Console.WriteLine($"| {name} | {times[runs / 2]:N1} ms | {times[0]:N1} ms | {times[^1]:N1} ms |");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+
+        Console.WriteLine();
     }
 
     private static async Task RowAsync<TContext>(string name, IDbContextFactory<TContext> factory)

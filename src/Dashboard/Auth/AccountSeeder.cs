@@ -31,8 +31,29 @@ internal sealed class AccountSeeder(
             {
                 await accounts.EnsureAsync(userName, userName + DemoPasswordSuffix, role, cancellationToken);
             }
+
+            return;
+        }
+
+        // A database first used with the simulator (the README's first command) keeps its demo accounts: with real data
+        // their published passwords must open nothing. A Manager may give one a new password and enable it again.
+        foreach (var (userName, _) in DemoAccounts)
+        {
+            if (await accounts.DisableIfPasswordIsAsync(userName, userName + DemoPasswordSuffix, DemoDisabledReason, cancellationToken))
+            {
+                logger.LogWarning("Disabled the demo account {UserName}: its password is published and real iAdvize data is configured", userName);
+            }
+        }
+
+        if (!await accounts.HasActiveManagerAsync(cancellationToken))
+        {
+            logger.LogWarning(
+                "No active Manager account: nobody can change availability or manage accounts. Set Auth:BootstrapAdmin:UserName and Auth:BootstrapAdmin:Password, or sign in with single sign-on as a Manager.");
         }
     }
+
+    public const string DemoDisabledReason =
+        "Disabled at start: a demo account with its published password, and real iAdvize data is configured. A Manager may reset its password and enable it.";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

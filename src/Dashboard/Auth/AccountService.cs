@@ -85,6 +85,47 @@ public sealed class AccountService(
         return true;
     }
 
+    /// <summary>
+    /// Disables the account if its password still is <paramref name="password"/> (a published one, say), ending its
+    /// sign-ins, and records why; answers whether it did. An account whose password was changed is left alone.
+    /// </summary>
+    public async Task<bool> DisableIfPasswordIsAsync(string userName, string password, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = Account.Normalize(userName);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized && !a.Disabled, cancellationToken);
+        if (account is null || _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            return false;
+        }
+
+        account.Disabled = true;
+        account.SecurityStamp = Account.NewStamp();
+        account.ChangedAt = time.GetUtcNow();
+        account.ChangedBy = SystemActor;
+        db.AccountEvents.Add(new AccountEvent
+        {
+            At = time.GetUtcNow(),
+            Actor = SystemActor,
+            Action = AccountEvent.Disabled,
+            Target = Columns.Fit(account.UserName, AccountEvent.MaxNameLength),
+            Succeeded = true,
+            Message = Columns.Fit(reason, AccountEvent.MaxMessageLength),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether any account may manage the others.</summary>
+    public async Task<bool> HasActiveManagerAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AnyAsync(a => a.Role == Role.Manager && !a.Disabled, cancellationToken);
+    }
+
+    /// <summary>Who the account records name for a change the app made itself, at start.</summary>
+    public const string SystemActor = "the dashboard (at start)";
+
     public async Task<SignInCheck> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
@@ -97,39 +138,55 @@ public sealed class AccountService(
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
         if (account is null)
         {
+            // As long as checking a wrong password takes: the time of the answer must not tell which names exist.
+            _hasher.VerifyHashedPassword(NoAccount, NoAccountHash.Value, password);
             return new SignInCheck(null, WrongCredentials);
         }
 
         var now = time.GetUtcNow();
         if (account.IsLockedAt(now))
         {
-            return new SignInCheck(null, $"Too many failed attempts: this account is locked until {account.LockedUntil:HH:mm} UTC.");
+            return Locked(account.LockedUntil!.Value);
+        }
+
+        // The attempt is counted before the password is checked, in one statement: guesses sent in parallel cannot all
+        // read the same count and pass, so at most MaxFailedAttempts passwords are ever checked before the lock.
+        var max = options.Value.MaxFailedAttempts;
+        var counted = await db.Accounts
+            .Where(a => a.Id == account.Id && a.FailedAttempts < max && (a.LockedUntil == null || a.LockedUntil <= now))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.FailedAttempts, a => a.FailedAttempts + 1), cancellationToken);
+        if (counted == 0)
+        {
+            // Other attempts used up the count an instant ago; the one that reached it is locking the account.
+            return Locked(now + options.Value.LockoutDuration);
         }
 
         var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            account.FailedAttempts++;
-            string error = WrongCredentials;
-            if (account.FailedAttempts >= options.Value.MaxFailedAttempts)
+            var attempts = await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.FailedAttempts).SingleAsync(cancellationToken);
+            if (attempts < max)
             {
-                account.FailedAttempts = 0;
-                account.LockedUntil = now + options.Value.LockoutDuration;
-                error = $"Too many failed attempts: this account is locked until {account.LockedUntil:HH:mm} UTC.";
+                return new SignInCheck(null, WrongCredentials);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInCheck(null, error);
+            var until = now + options.Value.LockoutDuration;
+            await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(
+                set => set.SetProperty(a => a.FailedAttempts, 0).SetProperty(a => a.LockedUntil, until),
+                cancellationToken);
+            return Locked(until);
         }
 
+        // The right password: whoever holds it owes nothing for earlier failures.
+        await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.FailedAttempts, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null),
+            cancellationToken);
         if (account.Disabled)
         {
             // Said only after the right password, so that it reveals nothing to someone guessing.
             return new SignInCheck(null, "This account is disabled. Ask a Manager.");
         }
 
-        account.FailedAttempts = 0;
-        account.LockedUntil = null;
         if (string.IsNullOrEmpty(account.SecurityStamp))
         {
             account.SecurityStamp = Account.NewStamp();
@@ -141,8 +198,19 @@ public sealed class AccountService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        account.FailedAttempts = 0;
+        account.LockedUntil = null;
         return new SignInCheck(account, null);
     }
+
+    private static SignInCheck Locked(DateTimeOffset until) =>
+        new(null, $"Too many failed attempts: this account is locked until {until:HH:mm} UTC.");
+
+    // A hash to check passwords against when the name is unknown; made once, of a password nobody has.
+    private static readonly Account NoAccount = new() { UserName = "", NormalizedUserName = "" };
+
+    private static readonly Lazy<string> NoAccountHash = new(() =>
+        new PasswordHasher<Account>().HashPassword(NoAccount, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
 
     /// <summary>
     /// The role the signed-in <paramref name="user"/> has now: null when the account was disabled, removed, or changed

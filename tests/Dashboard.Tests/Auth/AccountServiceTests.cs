@@ -52,6 +52,31 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guesses_sent_in_parallel_check_no_more_passwords_than_the_lockout_allows()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => _accounts.CheckAsync("alice", $"guess-{i}", Token), Token)));
+
+        // Three attempts (MaxFailedAttempts) are counted and checked; the third locks; every other one is refused unchecked.
+        answers.Count(a => a.Error == AccountService.WrongCredentials).ShouldBeLessThanOrEqualTo(2);
+        answers.Where(a => a.Error != AccountService.WrongCredentials).ShouldAllBe(a => a.Error!.StartsWith("Too many failed attempts", StringComparison.Ordinal));
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Error!.ShouldStartWith("Too many failed attempts", Case.Sensitive, "the right password waits for the lockout too");
+        var alice = (await _accounts.ListAsync(Token)).Single(a => a.UserName == "alice");
+        alice.IsLockedAt(_db.Clock.GetUtcNow()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_right_password_clears_earlier_failures()
+    {
+        (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials);
+        (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials);
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeTrue();
+
+        (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials);
+        (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials, "two failures after a success do not lock");
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_sign_in_keeps_its_role_until_the_account_is_changed_disabled_or_reset()
     {
         var boss = await SignInAsync("boss", "boss-password-1");
