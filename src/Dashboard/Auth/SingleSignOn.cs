@@ -28,7 +28,9 @@ public sealed class OidcOptions
 
     /// <summary>
     /// The provider's values for each role, for providers whose groups are not named Viewer, Supervisor and Manager:
-    /// <c>Auth:Oidc:RoleValues:cc-supervisors=Supervisor</c>. The role names themselves are always understood.
+    /// <c>Auth:Oidc:RoleValues:cc-supervisors=Supervisor</c>. Without any, the role names themselves are understood; once
+    /// one is given, only the values given count (a company-wide group that happens to be called "Manager" must not make
+    /// its members Managers here).
     /// </summary>
     public Dictionary<string, Role> RoleValues { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -89,8 +91,9 @@ public sealed class OidcOptions
 
     // By name only: Enum.TryParse would also take "2" for Manager.
     private Role? RoleOf(string value) =>
-        RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped
-        : Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(r.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase));
+        RoleValues.Count > 0
+            ? RoleValues.TryGetValue(value.Trim(), out var mapped) ? mapped : null
+            : Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(r.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 internal static class SingleSignOn

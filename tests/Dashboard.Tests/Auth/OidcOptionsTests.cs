@@ -11,11 +11,18 @@ public sealed class OidcOptionsTests
     [InlineData(new[] { "agents" }, null)]
     [InlineData(new[] { "viewer" }, Role.Viewer)]
     [InlineData(new[] { " MANAGER " }, Role.Manager)]
+    [InlineData(new[] { "viewer", "agents", "Supervisor" }, Role.Supervisor)]
+    [InlineData(new[] { "2" }, null)]
+    public void Without_a_mapping_the_highest_role_named_wins_and_an_unknown_value_gives_none(string[] values, Role? expected) =>
+        new OidcOptions().RoleFrom(values).ShouldBe(expected);
+
+    [Theory]
     [InlineData(new[] { "CC-Supervisors" }, Role.Supervisor)]
     [InlineData(new[] { "cc-admins", "viewer", "cc-supervisors" }, Role.Manager)]
-    [InlineData(new[] { "viewer", "agents" }, Role.Viewer)]
-    [InlineData(new[] { "2" }, null)]
-    public void The_highest_role_the_provider_names_wins_and_an_unknown_value_gives_none(string[] values, Role? expected) =>
+    [InlineData(new[] { "viewer", "agents" }, null)]
+    [InlineData(new[] { " MANAGER " }, null)]
+    [InlineData(new[] { "Manager", "cc-supervisors" }, Role.Supervisor)]
+    public void With_a_mapping_only_the_mapped_values_give_a_role(string[] values, Role? expected) =>
         Mapped.RoleFrom(values).ShouldBe(expected);
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class SingleSignOnTests : IAsyncLifetime
                 ["Auth:Oidc:ClientSecret"] = FakeIdentityProvider.ClientSecret,
                 ["Auth:Oidc:RoleClaim"] = "groups",
                 ["Auth:Oidc:RoleValues:cc-managers"] = "Manager",
+                ["Auth:Oidc:RoleValues:cc-supervisors"] = "Supervisor",
+                ["Auth:Oidc:RoleValues:cc-viewers"] = "Viewer",
                 ["Auth:Oidc:DisplayName"] = "Contoso",
             },
             // The dashboard reaches the provider's discovery document and token endpoint through memory.
@@ -88,22 +90,25 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     {
         using var browser = Browser();
 
-        using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-42", ["preferred_username"] = "erin", ["groups"] = "Viewer" }, "/\t/evil.example/");
+        using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-42", ["preferred_username"] = "erin", ["groups"] = "cc-viewers" }, "/\t/evil.example/");
 
         signedIn.Headers.Location!.ToString().ShouldBe("/");
     }
 
     [Fact]
-    public async Task A_role_named_in_the_claim_is_understood_without_a_mapping()
+    public async Task A_mapped_group_gives_its_role_and_a_bare_role_name_gives_none_once_groups_are_mapped()
     {
         using var browser = Browser();
+        using var other = Browser();
 
-        using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-7", ["name"] = "Fatou Diallo", ["groups"] = "supervisor" });
+        using var signedIn = await SignInWithProviderAsync(browser, new() { ["sub"] = "u-7", ["name"] = "Fatou Diallo", ["groups"] = "cc-supervisors" });
+        using var refused = await SignInWithProviderAsync(other, new() { ["sub"] = "u-8", ["name"] = "Line Manager", ["groups"] = "Manager" });
 
         signedIn.Headers.Location!.ToString().ShouldBe("/");
         (await browser.GetStringAsync(new Uri("/", UriKind.Relative), Token)).ShouldContain("Fatou Diallo (SSO) · Supervisor");
         using var audit = await browser.GetAsync(new Uri("/audit", UriKind.Relative), Token);
         audit.Headers.Location!.ToString().ShouldContain("/denied");
+        refused.Headers.Location!.ToString().ShouldBe("/login?sso=norole", "a company-wide group called Manager is not this dashboard's Manager");
     }
 
     [Fact]
