@@ -33,6 +33,8 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     public override async Task OnConnectedAsync()
     {
         sessions.Add(Context);
+        // The group is fixed for the connection's life: a changed role closes the connection (HubSessions).
+        await Groups.AddToGroupAsync(Context.ConnectionId, Audience, Context.ConnectionAborted);
         await Clients.Caller.Snapshot(GetSnapshot());
         await base.OnConnectedAsync();
     }
@@ -47,8 +49,10 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     public SnapshotMessage GetSnapshot()
     {
         var snapshot = store.Current;
-        return new SnapshotMessage(snapshot.Sequence, snapshot.TakenAt, snapshot.Operators);
+        return new SnapshotMessage(snapshot.Sequence, snapshot.TakenAt, HubAudience.ForGroup(Audience, snapshot.Operators));
     }
+
+    private string Audience => HubAudience.GroupOf(Context.User);
 
     /// <summary>
     /// For a client whose last applied change set is <paramref name="sequence"/> and that saw a gap or reconnected: what it
@@ -56,7 +60,9 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     /// sequence it ends at) leaves the client exactly right.
     /// </summary>
     public ResyncMessage GetChangesSince(long sequence) =>
-        store.ChangesSince(sequence) is { } missed ? new ResyncMessage(missed, null) : new ResyncMessage(null, GetSnapshot());
+        store.ChangesSince(sequence) is { } missed
+            ? new ResyncMessage([.. missed.Select(changeSet => HubAudience.ForGroup(Audience, changeSet))], null)
+            : new ResyncMessage(null, GetSnapshot());
 
     private CommandActor Actor => CommandActor.From(Context.User, CommandActor.Hub);
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Realtime;
 
-/// <summary>Forwards every change set and health change of the store to every hub client, in order.</summary>
+/// <summary>
+/// Forwards every change set and health change of the store to every hub client, in order; a Viewer's connection gets
+/// change sets without operators' details (<see cref="HubAudience"/>).
+/// </summary>
 public sealed class HubBroadcaster(AvailabilityStore store, IHubContext<AvailabilityHub, IAvailabilityClient> hub, ILogger<HubBroadcaster> logger)
     : BackgroundService, IAvailabilityObserver
 {
@@ -13,7 +16,9 @@ public sealed class HubBroadcaster(AvailabilityStore store, IHubContext<Availabi
     private readonly Channel<Func<Task>> _queue = Channel.CreateBounded<Func<Task>>(
         new BoundedChannelOptions(1_024) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
 
-    public void OnChanges(ChangeSet changeSet) => _queue.Writer.TryWrite(() => hub.Clients.All.Changes(changeSet));
+    public void OnChanges(ChangeSet changeSet) => _queue.Writer.TryWrite(() => Task.WhenAll(
+        hub.Clients.Group(HubAudience.Details).Changes(changeSet),
+        hub.Clients.Group(HubAudience.AvailabilityOnly).Changes(HubAudience.ForGroup(HubAudience.AvailabilityOnly, changeSet))));
 
     public void OnHealth(UpstreamHealth health) => _queue.Writer.TryWrite(() => hub.Clients.All.Health(health));
 

@@ -88,6 +88,36 @@ public sealed class RoleMatrixTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Demo))]
+    public async Task Operators_e_mails_and_external_ids_reach_a_hub_client_only_from_Supervisor_up(string userName, Role role)
+    {
+        var store = _factory.Services.GetRequiredService<AvailabilityStore>();
+        var target = store.Current.Operators.First(o => o.Connected && o.Email is not null && o.ExternalId is not null);
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var hub = _factory.CreateHubConnection(userName, userName + AccountSeeder.DemoPasswordSuffix);
+        hub.On<System.Text.Json.JsonElement>("Snapshot", m => messages.Enqueue(m.GetRawText()));
+        hub.On<System.Text.Json.JsonElement>("Changes", m => messages.Enqueue(m.GetRawText()));
+        await hub.StartAsync(Token);
+        var sequence = store.Current.Sequence;
+
+        _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>().Disconnect(target.Id);
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (!messages.Any(m => m.Contains("\"changes\"", StringComparison.Ordinal) && m.Contains($"\"operatorId\":{target.Id},", StringComparison.Ordinal)))
+            {
+                await Task.Delay(50, limit.Token);
+            }
+        }
+
+        messages.Enqueue((await hub.InvokeAsync<System.Text.Json.JsonElement>("GetSnapshot", Token)).GetRawText());
+        messages.Enqueue((await hub.InvokeAsync<System.Text.Json.JsonElement>("GetChangesSince", sequence, Token)).GetRawText());
+        var all = string.Join("\n", messages);
+        all.Contains(target.Name, StringComparison.Ordinal).ShouldBeTrue("every role sees who is available");
+        all.Contains(target.Email!, StringComparison.OrdinalIgnoreCase).ShouldBe(role >= Role.Supervisor, $"{role} and e-mails");
+        all.Contains($"\"{target.ExternalId}\"", StringComparison.Ordinal).ShouldBe(role >= Role.Supervisor, $"{role} and external ids");
+    }
+
+    [Theory]
+    [MemberData(nameof(Demo))]
     public async Task Only_a_Manager_switches_the_embedded_simulators_faults(string userName, Role role)
     {
         using var http = await _factory.CreateSignedInClientAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);

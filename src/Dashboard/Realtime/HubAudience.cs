@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Live;
+
+namespace Dashboard.Realtime;
+
+/// <summary>
+/// Who sees what over the hub: an operator's e-mail and external id are details (Supervisor and Manager, as on
+/// <c>/operators/{id}</c> and in the export); a Viewer's connection gets the same picture without them.
+/// </summary>
+internal static class HubAudience
+{
+    /// <summary>The SignalR group of connections that see operators' details.</summary>
+    public const string Details = "details";
+
+    /// <summary>The SignalR group of connections that see availability only.</summary>
+    public const string AvailabilityOnly = "availability-only";
+
+    public static string GroupOf(ClaimsPrincipal? user) =>
+        user is not null && AuthExtensions.RoleOf(user) >= Role.Supervisor ? Details : AvailabilityOnly;
+
+    public static IReadOnlyList<OperatorState> ForGroup(string group, IReadOnlyList<OperatorState> operators) =>
+        group == Details ? operators : [.. operators.Select(WithoutDetails)];
+
+    public static ChangeSet ForGroup(string group, ChangeSet changeSet) =>
+        group == Details || !changeSet.Changes.Any(c => HasDetails(c.Current))
+            ? changeSet
+            : changeSet with { Changes = [.. changeSet.Changes.Select(c => c.Current is null ? c : c with { Current = WithoutDetails(c.Current) })] };
+
+    private static bool HasDetails(OperatorState? op) => op is { Email: not null } or { ExternalId: not null };
+
+    private static OperatorState WithoutDetails(OperatorState op) => HasDetails(op) ? op with { Email = null, ExternalId = null } : op;
+}
