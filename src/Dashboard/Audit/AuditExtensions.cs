@@ -8,6 +8,7 @@ public static class AuditExtensions
             .BindConfiguration(AuditOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditOptions>, AuditTimeoutValidation>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<IAuditTrail>(services => services.GetRequiredService<AuditTrail>());
         builder.Services.AddSingleton<AuditLog>();

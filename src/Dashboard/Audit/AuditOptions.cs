@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Iadvize.Client;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Audit;
 
@@ -35,5 +37,24 @@ public sealed class AuditOptions : IValidatableObject
         {
             yield return new ValidationResult("Audit:InstanceName must be 1 to 200 characters.", [nameof(InstanceName)]);
         }
+    }
+}
+
+/// <summary>
+/// <see cref="AuditOptions.PendingTimeout"/> against the client's timeouts: an entry is closed as "outcome unknown" only
+/// when no change could still be waiting for its answer, so it must be longer than the longest a change can take.
+/// </summary>
+internal sealed class AuditTimeoutValidation(IOptions<IadvizeOptions> iadvize) : IValidateOptions<AuditOptions>
+{
+    // A PUT and its read-back, each bounded by the client's total request timeout of three attempts.
+    public const int AttemptsPerChange = 6;
+
+    public ValidateOptionsResult Validate(string? name, AuditOptions options)
+    {
+        var longest = iadvize.Value.AttemptTimeout * AttemptsPerChange;
+        return options.PendingTimeout > longest
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Audit:PendingTimeout ({options.PendingTimeout}) must be longer than a change can take: {AttemptsPerChange} × Iadvize:AttemptTimeout = {longest} (a PUT and its read-back, each up to three attempts).");
     }
 }

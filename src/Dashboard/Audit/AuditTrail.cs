@@ -11,6 +11,10 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
 
     public const string StoppedMessage = "The app stopped before the upstream's answer was recorded.";
 
+    /// <summary>Why an entry another instance left unfinished, or one whose answer could not be written, was closed.</summary>
+    public const string AbandonedMessage =
+        "No answer was recorded in time: the instance that sent it stopped, or could not write to the database. The change may or may not have reached iAdvize.";
+
     public async Task<long> BeginAsync(AuditIntent intent, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -72,14 +76,21 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
         var abandoned = now - _options.PendingTimeout;
         var instance = _options.InstanceName;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries
-            .Where(e => e.CompletedAt == null && (e.RequestedAt < abandoned || (ownToo && (e.Instance == instance || e.Instance == null))))
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(e => e.Outcome, AuditOutcome.Unknown)
-                    .SetProperty(e => e.Message, StoppedMessage)
-                    .SetProperty(e => e.CompletedAt, now),
-                cancellationToken);
+        var closed = 0;
+        if (ownToo)
+        {
+            // Nothing of this instance is in flight before it serves anyone: what it left unfinished, it left by stopping.
+            closed += await Close(db.AuditEntries.Where(e => e.CompletedAt == null && (e.Instance == instance || e.Instance == null)), StoppedMessage);
+        }
+
+        return closed + await Close(db.AuditEntries.Where(e => e.CompletedAt == null && e.RequestedAt < abandoned), AbandonedMessage);
+
+        Task<int> Close(IQueryable<AuditEntry> entries, string message) => entries.ExecuteUpdateAsync(
+            set => set
+                .SetProperty(e => e.Outcome, AuditOutcome.Unknown)
+                .SetProperty(e => e.Message, message)
+                .SetProperty(e => e.CompletedAt, now),
+            cancellationToken);
     }
 
     /// <summary>Deletes entries requested before <paramref name="cutoff"/>, and account events as old; answers how many.</summary>

@@ -4,6 +4,8 @@ using Dashboard.Auth;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Iadvize.Client;
+using Polly;
+using Polly.Retry;
 
 namespace Dashboard.Commands;
 
@@ -35,6 +37,16 @@ public sealed class AvailabilityCommands(
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
 {
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _perOperator = new();
+
+    private readonly ResiliencePipeline _completionRetry = new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException),
+        })
+        .Build();
 
     public const string NotAuditedMessage = "The change was not sent: it could not be recorded in the audit trail. Try again shortly, or tell an administrator.";
 
@@ -110,7 +122,9 @@ public sealed class AvailabilityCommands(
             long entry;
             try
             {
-                entry = await audit.BeginAsync(Intent(current), cancellationToken);
+                // Not the caller's token, from here on: an intent cut off half-way, or a change left between its intent
+                // and its PUT, would show as in flight, then as unknown, for a change that was never sent.
+                entry = await audit.BeginAsync(Intent(current), CancellationToken.None);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -122,7 +136,9 @@ public sealed class AvailabilityCommands(
             CommandResult result;
             try
             {
-                result = await SendAsync(operatorId, change, current, describe, cancellationToken);
+                // Once recorded, the change runs to its verified end even if the person leaves the page or the hub
+                // client drops: the client's own timeouts bound it (Audit:PendingTimeout is checked against them).
+                result = await SendAsync(operatorId, change, current, describe, CancellationToken.None);
             }
             catch (Exception exception)
             {
@@ -191,15 +207,18 @@ public sealed class AvailabilityCommands(
         metrics.ChangeEnded(completion.Outcome);
         try
         {
-            // Not the caller's token: a person leaving the page must not leave the entry half-written.
-            await audit.CompleteAsync(entry, completion, CancellationToken.None);
+            // Not the caller's token: a person leaving the page must not leave the entry half-written. A database that
+            // blinks gets a few more tries, so that the answer itself, not "unknown", is what the trail keeps.
+            await _completionRetry.ExecuteAsync(token => new ValueTask(audit.CompleteAsync(entry, completion, token)), CancellationToken.None);
         }
         catch (Exception exception)
         {
-            // The entry stays without completion and is reconciled to Unknown at the next start.
-            logger.LogError(exception, "Audit entry {Entry} could not be completed with {Outcome}", entry, completion.Outcome);
+            // The entry stays without completion and is closed as Unknown by the sweep or the next start; the log keeps
+            // what the upstream answered.
+            logger.LogError(exception, "Audit entry {Entry} could not be completed with {Outcome}: {Message}", entry, completion.Outcome, completion.Message);
         }
     }
+
 
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
 

@@ -119,11 +119,61 @@ public sealed class AuditIntegrationTests
     }
 
     [Fact]
+    public async Task A_completion_the_database_refuses_once_is_written_on_a_retry_with_the_upstreams_answer()
+    {
+        await using var factory = new DashboardFactory
+        {
+            TestServices = services => services.AddSingleton<IAuditTrail>(provider => new FlakyCompletion(provider.GetRequiredService<AuditTrail>())),
+        };
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+
+        var result = await factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), target.Id, ChannelKind.Chat, false, Token);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        ((FlakyCompletion)factory.Services.GetRequiredService<IAuditTrail>()).Attempts.ShouldBe(2);
+        var entry = (await EntriesAsync(factory)).ShouldHaveSingleItem();
+        entry.Outcome.ShouldBe(AuditOutcome.Succeeded);
+        entry.VerifiedState.ShouldBe("unavailable");
+    }
+
+    [Fact]
+    public async Task A_change_whose_requester_leaves_after_the_intent_still_runs_to_its_verified_end()
+    {
+        await using var factory = new DashboardFactory();
+        var snapshot = await factory.StartAndWaitForFirstSnapshotAsync();
+        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
+        var simulator = factory.Services.GetRequiredService<SimulatedPlatform>();
+        simulator.Faults = new SimulatorFaults { Latency = TimeSpan.FromMilliseconds(500) };
+        using var leaves = new CancellationTokenSource();
+
+        var change = factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), target.Id, ChannelKind.Chat, false, leaves.Token);
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            while ((await EntriesAsync(factory)).Count == 0)
+            {
+                await Task.Delay(20, wait.Token);
+            }
+        }
+
+        // The hub client drops (its connection's token is the one given), or the page's circuit goes away.
+        await leaves.CancelAsync();
+        var result = await change;
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        simulator.GetLive(target.Id)!.Chat.Available.ShouldBeFalse();
+        var entry = (await EntriesAsync(factory)).ShouldHaveSingleItem();
+        entry.Outcome.ShouldBe(AuditOutcome.Succeeded, entry.Message);
+        simulator.Faults = SimulatorFaults.None;
+    }
+
+    [Fact]
     public async Task An_app_stopped_between_intent_and_answer_finds_the_entry_reconciled_as_unknown_after_a_restart()
     {
         await using var database = new TestDatabase();
         var first = new DashboardFactory(database);
         first.Settings["Iadvize:AttemptTimeout"] = "00:01:00";
+        first.Settings["Audit:PendingTimeout"] = "00:10:00";
         var snapshot = await first.StartAndWaitForFirstSnapshotAsync();
         var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
         // From now on every request hangs: the PUT is sent and never answered.
@@ -165,5 +215,18 @@ public sealed class AuditIntegrationTests
         public Task CompleteAsync(long id, AuditCompletion completion, CancellationToken cancellationToken) => throw new IOException("disk full");
 
         public Task RefusedAsync(AuditIntent intent, string message, CancellationToken cancellationToken) => throw new IOException("disk full");
+    }
+
+    /// <summary>The real trail, whose first completion fails as a database that blinks would.</summary>
+    private sealed class FlakyCompletion(AuditTrail inner) : IAuditTrail
+    {
+        public int Attempts { get; private set; }
+
+        public Task<long> BeginAsync(AuditIntent intent, CancellationToken cancellationToken) => inner.BeginAsync(intent, cancellationToken);
+
+        public Task CompleteAsync(long id, AuditCompletion completion, CancellationToken cancellationToken) =>
+            ++Attempts == 1 ? throw new IOException("database is locked") : inner.CompleteAsync(id, completion, cancellationToken);
+
+        public Task RefusedAsync(AuditIntent intent, string message, CancellationToken cancellationToken) => inner.RefusedAsync(intent, message, cancellationToken);
     }
 }

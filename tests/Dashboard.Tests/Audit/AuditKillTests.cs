@@ -20,6 +20,7 @@ public sealed class AuditKillTests
         ["Simulator__RunActivity"] = "false",
         // Long enough that the change is still waiting for its answer when the process is killed.
         ["Iadvize__AttemptTimeout"] = "00:01:00",
+        ["Audit__PendingTimeout"] = "00:10:00",
         // Both processes are this instance: the second closes what the first left unfinished.
         ["Audit__InstanceName"] = "kill-test",
     };

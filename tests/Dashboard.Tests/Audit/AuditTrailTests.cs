@@ -94,6 +94,8 @@ public sealed class AuditTrailTests : IAsyncDisposable
         _db.Clock.Advance(TimeSpan.FromSeconds(2));
         (await a.ReconcileAsync(Token)).ShouldBe(1);
         (await _db.AllAsync()).Single(e => e.Id == theirs).Outcome.ShouldBe(AuditOutcome.Unknown);
+        (await _db.AllAsync()).Single(e => e.Id == theirs).Message.ShouldBe(AuditTrail.AbandonedMessage, "a does not know that b stopped");
+        (await _db.AllAsync()).Single(e => e.Id == mine).Message.ShouldBe(AuditTrail.StoppedMessage, "a knows it stopped itself");
     }
 
     [Fact]
