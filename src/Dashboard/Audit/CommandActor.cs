@@ -22,7 +22,7 @@ public sealed record CommandActor(string Name, string Via, Role Role, System.Sec
 
     /// <summary>The signed-in user, or <see cref="Anonymous"/> when there is none.</summary>
     public static CommandActor From(System.Security.Claims.ClaimsPrincipal? user, string via) =>
-        user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? new(name, via, AuthExtensions.RoleOf(user), user) : Anonymous(via);
+        AuthExtensions.RecordedName(user) is { } name ? new(name, via, AuthExtensions.RoleOf(user!), user) : Anonymous(via);
 
     /// <summary>The same person, acting through a bulk change.</summary>
     public CommandActor InBulk() => this with { Via = Bulk };

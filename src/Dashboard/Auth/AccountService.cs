@@ -423,7 +423,7 @@ public sealed class AccountService(
         var result = new AccountResult(true, done(account));
         account.SecurityStamp = Account.NewStamp();
         account.ChangedAt = time.GetUtcNow();
-        account.ChangedBy = by.Identity?.Name;
+        account.ChangedBy = Columns.Fit(AuthExtensions.RecordedName(by), AccountEvent.MaxNameLength);
         // One save for the change and its record: neither can exist without the other.
         db.AccountEvents.Add(NewEvent(by, action, target, Detail(), result));
         await db.SaveChangesAsync(cancellationToken);
@@ -439,7 +439,7 @@ public sealed class AccountService(
     private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) => new()
     {
         At = time.GetUtcNow(),
-        Actor = Columns.Fit(by.Identity?.Name is { Length: > 0 } name ? name : "anonymous", AccountEvent.MaxNameLength),
+        Actor = Columns.Fit(AuthExtensions.RecordedName(by) ?? "anonymous", AccountEvent.MaxNameLength),
         Action = action,
         Target = Columns.Fit(target, AccountEvent.MaxNameLength),
         Detail = detail,

@@ -115,6 +115,23 @@ public static class AuthExtensions
     /// <summary>Whether the sign-in came from single sign-on (no local account to check).</summary>
     public static bool IsExternal(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ExternalClaimType);
 
+    /// <summary>
+    /// The signed-in person as the audit trail and account records name them: the name, and for single sign-on also
+    /// the provider's subject, since its names are neither unique nor fixed ("erin (SSO) · 00u42"). Null when nobody is.
+    /// </summary>
+    public static string? RecordedName(ClaimsPrincipal? user)
+    {
+        if (user?.Identity is not { IsAuthenticated: true, Name: { Length: > 0 } name })
+        {
+            return null;
+        }
+
+        var prefix = SingleSignOn.Scheme + ":";
+        return IsExternal(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && id.StartsWith(prefix, StringComparison.Ordinal) && id.Length > prefix.Length
+            ? $"{name} · {id[prefix.Length..]}"
+            : name;
+    }
+
     private static async Task RejectChangedAccountsAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is not { } user)
