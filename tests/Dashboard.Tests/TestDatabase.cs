@@ -50,33 +50,6 @@ public sealed class TestDatabase : IDbContextFactory<DashboardDbContext>, IAsync
     public DashboardDbContext CreateDbContext() =>
         _postgres is not null ? new PostgresDashboardDbContext(_postgres) : new SqliteDashboardDbContext(_sqlite!);
 
-    /// <summary>
-    /// A copy of this database as an app killed at this instant leaves it: whatever the app still running on this one
-    /// writes later does not reach the copy.
-    /// </summary>
-    public async Task<TestDatabase> CopyAsync(CancellationToken cancellationToken)
-    {
-        var copy = new TestDatabase();
-        if (_name is not null)
-        {
-            // A template must have no session: the app's are closed, and kept out, before PostgreSQL copies it.
-            await using var server = await OpenServerAsync(cancellationToken);
-            await ExecuteAsync(server, $"ALTER DATABASE \"{_name}\" ALLOW_CONNECTIONS false", cancellationToken);
-            await ExecuteAsync(server, $"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = '{_name}'", cancellationToken);
-            await ExecuteAsync(server, $"CREATE DATABASE \"{copy._name}\" TEMPLATE \"{_name}\"", cancellationToken);
-        }
-        else
-        {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = $"VACUUM INTO '{copy._file}'";
-            await vacuum.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return copy;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_name is not null)

@@ -254,6 +254,15 @@ public sealed class AvailabilityCommands(
         var state = verified[channel];
         // Asked to stop, a busy operator keeps the contacts in hand; what iAdvize can confirm is that it is no longer available.
         var reached = available ? state.IsTakingContacts : !state.Available;
+        if (reached && !available && state.Status == ChannelStatus.Busy)
+        {
+            // iAdvize reports a full channel as busy whether or not it is switched on: say what the switch did.
+            return new CommandResult(
+                true,
+                $"{verified.Name} gets no new {channel.ToWire()} contacts; still busy with {state.Slots}/{state.MaxSlots} in hand, shown busy until they end.{said}",
+                verified);
+        }
+
         return reached
             ? new CommandResult(true, $"{verified.Name} is now {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified)
             : new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still {state.Status.ToWire()} on {channel.ToWire()}.{said}", verified);

@@ -167,41 +167,6 @@ public sealed class AuditIntegrationTests
         simulator.Faults = SimulatorFaults.None;
     }
 
-    [Fact]
-    public async Task An_app_stopped_between_intent_and_answer_finds_the_entry_reconciled_as_unknown_after_a_restart()
-    {
-        await using var database = new TestDatabase();
-        var first = new DashboardFactory(database);
-        first.Settings["Iadvize:AttemptTimeout"] = "00:01:00";
-        first.Settings["Audit:PendingTimeout"] = "00:10:00";
-        var snapshot = await first.StartAndWaitForFirstSnapshotAsync();
-        var target = snapshot.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
-        // From now on every request hangs: the PUT is sent and never answered.
-        first.Services.GetRequiredService<SimulatedPlatform>().Faults = new SimulatorFaults { TimeoutRate = 1, Hang = SimulatorFaults.MaxDelay };
-        using var abandon = new CancellationTokenSource();
-        var pending = first.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(first), target.Id, ChannelKind.Chat, false, abandon.Token);
-        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
-        {
-            while (!(await EntriesAsync(first)).Any(e => e.Outcome is null))
-            {
-                await Task.Delay(20, wait.Token);
-            }
-        }
-
-        // The database as a killed process leaves it: a graceful stop would let the aborted PUT record its own failure.
-        await using var crashed = await database.CopyAsync(Token);
-        // What the first app does from here on cannot reach the copy; let go of the hanging PUT so that it stops at once.
-        await abandon.CancelAsync();
-        await first.DisposeAsync();
-        await using var second = new DashboardFactory(crashed);
-        await second.StartAndWaitForFirstSnapshotAsync();
-
-        var entry = (await EntriesAsync(second)).ShouldHaveSingleItem();
-        entry.OperatorId.ShouldBe(target.Id);
-        entry.Outcome.ShouldBe(AuditOutcome.Unknown);
-        entry.Message.ShouldBe(AuditTrail.StoppedMessage);
-    }
-
     private static async Task<List<AuditEntry>> EntriesAsync(DashboardFactory factory)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync(Token);

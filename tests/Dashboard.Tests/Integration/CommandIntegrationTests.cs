@@ -57,4 +57,30 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
         both.ShouldAllBe(r => r.Succeeded);
         Simulator.Requests.Count(r => r.Path.EndsWith($"/operator/{target}/live", StringComparison.Ordinal)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Switching_off_a_busy_operator_says_they_take_no_new_contacts_and_stay_busy_until_theirs_end()
+    {
+        var commands = _factory.Services.GetRequiredService<IAvailabilityCommands>();
+        var target = Store.Current.Operators.First(o => o.Chat.Status == ChannelStatus.Available).Id;
+        while (Simulator.StartConversation(target, "chat"))
+        {
+        }
+
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (Store.Current.Find(target)!.Chat.Status != ChannelStatus.Busy)
+            {
+                await Task.Delay(50, limit.Token);
+            }
+        }
+
+        var result = await commands.SetChannelAvailabilityAsync(
+            Dashboard.Audit.CommandActor.From(await _factory.SignedInPrincipalAsync(), Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        var chat = Store.Current.Find(target)!.Chat;
+        result.Message.ShouldStartWith($"{Store.Current.Find(target)!.Name} gets no new chat contacts; still busy with {chat.Slots}/{chat.MaxSlots} in hand");
+        Simulator.GetLive(target)!.Chat.Busy.ShouldBeTrue();
+    }
 }
