@@ -57,47 +57,19 @@ internal static class AccountCheckBench
 
     /// <summary>
     /// How long the sign-in form's check takes for an unknown name, a wrong password and the right one: the first two
-    /// must not differ, or the answer's time tells which user names exist.
+    /// must not differ, or the answer's time tells which user names exist. SQLite, and PostgreSQL when named.
     /// </summary>
     private static async Task SignInTimesAsync()
     {
-        const int runs = 40;
-        Console.WriteLine($"Sign-in check (AccountService.CheckAsync, SQLite file, {runs} runs each): an unknown name must cost what a wrong password costs");
+        Console.WriteLine($"Sign-in check (AccountService.CheckAsync, {SignInRuns} runs each): an unknown name must cost what a wrong password costs");
         Console.WriteLine();
-        Console.WriteLine("| attempt | median | min | max |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| database | attempt | median | min | max |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
         var file = Path.Combine(Path.GetTempPath(), $"bench-signin-{Guid.NewGuid():N}.db");
         try
         {
-            var factory = new PooledDbContextFactory<SqliteDashboardDbContext>(
-                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options);
-            await using (var db = await factory.CreateDbContextAsync())
-            {
-                await db.Database.MigrateAsync();
-            }
-
-            // No lockout in the way of the measure.
-            var accounts = new AccountService(new AsDashboard<SqliteDashboardDbContext>(factory), Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
-            await accounts.EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
-            foreach (var (name, userName, password) in new[]
-            {
-                ("unknown user name", "nobody", "some-password"),
-                ("known name, wrong password", "manager", "some-password"),
-                ("known name, right password", "manager", "manager-password"),
-            })
-            {
-                await accounts.CheckAsync(userName, password, CancellationToken.None);
-                var times = new double[runs];
-                for (var i = 0; i < runs; i++)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    await accounts.CheckAsync(userName, password, CancellationToken.None);
-                    times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }
-
-                Array.Sort(times);
-                Console.WriteLine($"| {name} | {times[runs / 2]:N1} ms | {times[0]:N1} ms | {times[^1]:N1} ms |");
-            }
+            await SignInRowsAsync("SQLite (file)", new PooledDbContextFactory<SqliteDashboardDbContext>(
+                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options));
         }
         finally
         {
@@ -105,7 +77,56 @@ internal static class AccountCheckBench
             File.Delete(file);
         }
 
+        if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            var factory = new PooledDbContextFactory<PostgresDashboardDbContext>(
+                new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql($"{server};Database=bench_signin_{Guid.NewGuid():N}").Options);
+            try
+            {
+                await SignInRowsAsync("PostgreSQL (loopback)", factory);
+            }
+            finally
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.Database.EnsureDeletedAsync();
+            }
+        }
+
         Console.WriteLine();
+    }
+
+    private const int SignInRuns = 40;
+
+    private static async Task SignInRowsAsync<TContext>(string database, IDbContextFactory<TContext> factory)
+        where TContext : DashboardDbContext
+    {
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        // No lockout in the way of the measure.
+        var accounts = new AccountService(new AsDashboard<TContext>(factory), Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
+        await accounts.EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
+        foreach (var (name, userName, password) in new[]
+        {
+            ("unknown user name", "nobody", "some-password"),
+            ("known name, wrong password", "manager", "some-password"),
+            ("known name, right password", "manager", "manager-password"),
+        })
+        {
+            await accounts.CheckAsync(userName, password, CancellationToken.None);
+            var times = new double[SignInRuns];
+            for (var i = 0; i < SignInRuns; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await accounts.CheckAsync(userName, password, CancellationToken.None);
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            Console.WriteLine($"| {database} | {name} | {times[SignInRuns / 2]:N1} ms | {times[0]:N1} ms | {times[^1]:N1} ms |");
+        }
     }
 
     private static async Task RowAsync<TContext>(string name, IDbContextFactory<TContext> factory)

@@ -22,22 +22,25 @@ public sealed record AuditFilter(
         return new AuditFilter(
             Text("operator"),
             Text("user"),
-            Text("channel")?.ToLowerInvariant(),
+            Text("channel")?.ToLowerInvariant() is { } channel && Channels.Contains(channel) ? channel : null,
             ParseTime(Text("from")),
             ParseTime(Text("to")),
             ParseOutcome(Text("outcome")));
     }
 
-    // Milliseconds only when there are some: a range ending at a minute's last instant stays exact, the others stay short.
-    private const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.FFF'Z'";
+    // Fractions of a second only when there are some: a range ending at a minute's last tick stays exact, others stay short.
+    private const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.FFFFFFF'Z'";
 
     /// <summary>The channels an entry can name: a channel switch, or <c>offline</c> for a forced disconnection.</summary>
     public static readonly IReadOnlyList<string> Channels = ["chat", "call", "video", "offline"];
 
+    /// <summary>Whether the time range ends before it starts, so that no entry can match (a filter, not a mistake in it).</summary>
+    public bool IsEmptyRange => From is { } from && To is { } to && from > to;
+
     /// <summary>
-    /// What in this query string <see cref="FromQuery"/> cannot use, in words for the person who typed it (a link or an
-    /// edited address): a time it cannot read, an unknown channel or outcome, a range that ends before it starts. Empty
-    /// when every value is understood.
+    /// What in this query string <see cref="FromQuery"/> cannot use, and leaves out, in words for the person who typed it (a link or an
+    /// edited address): a time it cannot read, an unknown channel or outcome. Empty when every value is
+    /// understood.
     /// </summary>
     public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
@@ -60,11 +63,6 @@ public sealed record AuditFilter(
         if (Text("outcome") is { } outcome && ParseOutcome(outcome) is null)
         {
             problems.Add($"Outcome “{outcome}” is unknown (use {string.Join(", ", Enum.GetNames<AuditOutcome>())}).");
-        }
-
-        if (ParseTime(Text("from")) is { } from && ParseTime(Text("to")) is { } to && from > to)
-        {
-            problems.Add("The time range ends before it starts: no entry can match.");
         }
 
         return problems;

@@ -49,12 +49,15 @@ internal sealed class AuditTimeoutValidation(IOptions<IadvizeOptions> iadvize) :
     // A PUT and its read-back, each bounded by the client's total request timeout of three attempts.
     public const int AttemptsPerChange = 6;
 
+    // The audit writes around them (with the completion's retries) and publishing the verified state.
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
+
     public ValidateOptionsResult Validate(string? name, AuditOptions options)
     {
-        var longest = iadvize.Value.AttemptTimeout * AttemptsPerChange;
+        var longest = (iadvize.Value.AttemptTimeout * AttemptsPerChange) + Margin;
         return options.PendingTimeout > longest
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Audit:PendingTimeout ({options.PendingTimeout}) must be longer than a change can take: {AttemptsPerChange} × Iadvize:AttemptTimeout = {longest} (a PUT and its read-back, each up to three attempts).");
+                $"Audit:PendingTimeout ({options.PendingTimeout}) must be longer than a change can take: {AttemptsPerChange} × Iadvize:AttemptTimeout + {Margin.TotalSeconds:0} s = {longest} (a PUT and its read-back, each up to three attempts, and the audit writes).");
     }
 }

@@ -136,45 +136,31 @@ public sealed class AccountService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = Account.Normalize(userName);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
+        var now = time.GetUtcNow();
         if (account is null)
         {
-            // As long as checking a wrong password takes: the time of the answer must not tell which names exist.
+            // The same statements and hash check as a wrong password, on no row: the time of the answer must not tell
+            // which names exist.
+            await CountAttemptAsync(db, NoAccountId, now, cancellationToken);
             _hasher.VerifyHashedPassword(NoAccount, NoAccountHash.Value, password);
             return new SignInCheck(null, WrongCredentials);
         }
 
-        var now = time.GetUtcNow();
         if (account.IsLockedAt(now))
         {
             return Locked(account.LockedUntil!.Value);
         }
 
-        // The attempt is counted before the password is checked, in one statement: guesses sent in parallel cannot all
-        // read the same count and pass, so at most MaxFailedAttempts passwords are ever checked before the lock.
-        var max = options.Value.MaxFailedAttempts;
-        var counted = await db.Accounts
-            .Where(a => a.Id == account.Id && a.FailedAttempts < max && (a.LockedUntil == null || a.LockedUntil <= now))
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.FailedAttempts, a => a.FailedAttempts + 1), cancellationToken);
-        if (counted == 0)
+        if (await CountAttemptAsync(db, account.Id, now, cancellationToken) is not { } lockedUntil)
         {
-            // Other attempts used up the count an instant ago; the one that reached it is locking the account.
+            // Other attempts reached the limit an instant ago and locked the account.
             return Locked(now + options.Value.LockoutDuration);
         }
 
         var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var attempts = await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.FailedAttempts).SingleAsync(cancellationToken);
-            if (attempts < max)
-            {
-                return new SignInCheck(null, WrongCredentials);
-            }
-
-            var until = now + options.Value.LockoutDuration;
-            await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(
-                set => set.SetProperty(a => a.FailedAttempts, 0).SetProperty(a => a.LockedUntil, until),
-                cancellationToken);
-            return Locked(until);
+            return lockedUntil > now ? Locked(lockedUntil) : new SignInCheck(null, WrongCredentials);
         }
 
         // The right password: whoever holds it owes nothing for earlier failures.
@@ -202,6 +188,31 @@ public sealed class AccountService(
         account.LockedUntil = null;
         return new SignInCheck(account, null);
     }
+
+    /// <summary>
+    /// Counts a sign-in attempt before its password is checked, in one statement that also locks the account when the
+    /// count reaches <see cref="AuthOptions.MaxFailedAttempts"/>: guesses sent in parallel cannot all read the same count
+    /// and pass, and no attempt cut off half-way can leave the count at the limit without a lock that ends. Answers
+    /// when the account is locked until after this attempt (the past when it is not), or null when the account was
+    /// already locked and the attempt is not counted.
+    /// </summary>
+    private async Task<DateTimeOffset?> CountAttemptAsync(DashboardDbContext db, int accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxFailedAttempts;
+        DateTimeOffset? until = now + options.Value.LockoutDuration;
+        var counted = await db.Accounts
+            .Where(a => a.Id == accountId && (a.LockedUntil == null || a.LockedUntil <= now))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(a => a.LockedUntil, a => a.FailedAttempts + 1 >= max ? until : a.LockedUntil)
+                    .SetProperty(a => a.FailedAttempts, a => a.FailedAttempts + 1 >= max ? 0 : a.FailedAttempts + 1),
+                cancellationToken);
+        var lockedUntil = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.LockedUntil).SingleOrDefaultAsync(cancellationToken);
+        return counted == 0 ? null : lockedUntil ?? DateTimeOffset.MinValue;
+    }
+
+    // No account has this id: an unknown name's attempt is counted against nothing.
+    private const int NoAccountId = 0;
 
     private static SignInCheck Locked(DateTimeOffset until) =>
         new(null, $"Too many failed attempts: this account is locked until {until:HH:mm} UTC.");

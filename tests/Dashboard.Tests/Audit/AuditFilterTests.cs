@@ -38,8 +38,18 @@ public sealed class AuditFilterTests
     }
 
     [Fact]
-    public void A_range_that_ends_before_it_starts_is_pointed_out()
+    public void A_range_that_ends_before_it_starts_is_a_filter_that_matches_nothing_not_a_value_left_out()
     {
-        Problems("?from=2026-11-25T10:00Z&to=2026-11-25T09:00Z").ShouldHaveSingleItem().ShouldContain("ends before it starts");
+        var query = QueryHelpers.ParseQuery("?from=2026-11-25T10:00Z&to=2026-11-25T09:00Z");
+
+        Problems("?from=2026-11-25T10:00Z&to=2026-11-25T09:00Z").ShouldBeEmpty();
+        AuditFilter.FromQuery(query).IsEmptyRange.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_unknown_channel_is_left_out_of_the_filter()
+    {
+        AuditFilter.FromQuery(QueryHelpers.ParseQuery("?channel=sms")).Channel.ShouldBeNull();
+        AuditFilter.FromQuery(QueryHelpers.ParseQuery("?channel=Offline")).Channel.ShouldBe("offline");
     }
 }

@@ -65,6 +65,23 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_count_left_at_or_over_the_limit_locks_for_the_lockout_and_never_for_good()
+    {
+        // Six failures under a limit of ten, then the limit lowered to three (MaxFailedAttempts is configuration).
+        var lenient = new AccountService(_db, Options.Create(new AuthOptions { MaxFailedAttempts = 10, LockoutDuration = TimeSpan.FromMinutes(5) }), _db.Clock);
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            (await lenient.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials);
+        }
+
+        (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe("Too many failed attempts: this account is locked until 09:05 UTC.");
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeFalse();
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        (await _accounts.CheckAsync("alice", "alice-password-1", Token)).Succeeded.ShouldBeTrue("the lock ends when the lockout has passed");
+    }
+
+    [Fact]
     public async Task The_right_password_clears_earlier_failures()
     {
         (await _accounts.CheckAsync("alice", "wrong", Token)).Error.ShouldBe(AccountService.WrongCredentials);

@@ -73,7 +73,7 @@ public sealed class AuditPageTests : DashboardComponentTest
     {
         await CompleteAsync(await BeginAsync(1, "chat"), AuditOutcome.Succeeded, "done");
         await CompleteAsync(await BeginAsync(2, "call"), AuditOutcome.Succeeded, "done");
-        Navigation.NavigateTo("/audit?channel=call&from=yesterday&outcome=7");
+        Navigation.NavigateTo("/audit?channel=call&from=yesterday&outcome=7&user=marie");
 
         var page = Render<AuditPage>();
 
@@ -83,7 +83,32 @@ public sealed class AuditPageTests : DashboardComponentTest
         problem.ShouldContain("From time “yesterday” is not a date and time");
         problem.ShouldContain("Outcome “7” is unknown");
         problem.ShouldNotContain("Channel");
-        page.Find("[data-testid=audit-export]").GetAttribute("href").ShouldBe("/audit/export.csv?channel=call", "the export takes what the page shows");
+        page.Find("[data-testid=audit-export]").GetAttribute("href").ShouldBe("/audit/export.csv?user=marie&channel=call", "the export takes what the page shows");
+    }
+
+    [Fact]
+    public async Task An_unknown_channel_is_named_and_left_out_rather_than_matching_nothing()
+    {
+        await CompleteAsync(await BeginAsync(1, "chat"), AuditOutcome.Succeeded, "done");
+        Navigation.NavigateTo("/audit?channel=sms");
+
+        var page = Render<AuditPage>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=audit-entry]").Count.ShouldBe(1));
+        page.Find("[data-testid=audit-filter-problem]").TextContent.ShouldContain("Channel “sms” is unknown");
+        page.Find("[data-testid=audit-export]").GetAttribute("href").ShouldBe("/audit/export.csv");
+    }
+
+    [Fact]
+    public async Task A_range_that_ends_before_it_starts_is_pointed_out()
+    {
+        await CompleteAsync(await BeginAsync(1), AuditOutcome.Succeeded, "done");
+        Navigation.NavigateTo("/audit?from=2026-11-25T10:00Z&to=2026-11-25T09:00Z");
+
+        var page = Render<AuditPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=audit-filter-problem]").TextContent.ShouldContain("ends before it starts"));
+        page.Find("[data-testid=audit-empty]").TextContent.ShouldContain("No entry matches these filters");
     }
 
     [Fact]
@@ -98,7 +123,7 @@ public sealed class AuditPageTests : DashboardComponentTest
         page.Find("#audit-to").Change("2026-11-25T09:15");
         page.Find("[data-testid=audit-apply]").Click();
 
-        page.WaitForAssertion(() => Navigation.Uri.ShouldEndWith("/audit?operator=Alice&user=marie&from=2026-11-25T09%3A00%3A00Z&to=2026-11-25T09%3A15%3A59.999Z"));
+        page.WaitForAssertion(() => Navigation.Uri.ShouldEndWith("/audit?operator=Alice&user=marie&from=2026-11-25T09%3A00%3A00Z&to=2026-11-25T09%3A15%3A59.9999999Z"));
     }
 
     [Fact]
