@@ -10,7 +10,8 @@ namespace Dashboard.Bench;
 /// <summary>
 /// What the sign-in check costs each HTTP request (the cookie's <c>OnValidatePrincipal</c> reads the account by id, so
 /// that a disabled or re-roled account is signed out at once): <see cref="AccountService.CurrentRoleAsync"/> on a pooled
-/// context factory, as the app has it, on SQLite and, when <c>DASHBOARD_BENCH_POSTGRES</c> names a server, PostgreSQL.
+/// context factory, as the app has it, on SQLite and, when <c>DASHBOARD_BENCH_POSTGRES</c> names a server, PostgreSQL;
+/// then how long a sign-in takes for an unknown name, a wrong password and the right one.
 /// </summary>
 internal static class AccountCheckBench
 {
@@ -23,53 +24,30 @@ internal static class AccountCheckBench
         Console.WriteLine();
         Console.WriteLine("| database | median | p95 | p99 | allocated per check |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        var file = Path.Combine(Path.GetTempPath(), $"bench-accounts-{Guid.NewGuid():N}.db");
-        try
-        {
-            await RowAsync("SQLite (file)", new PooledDbContextFactory<SqliteDashboardDbContext>(
-                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-
-        if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_POSTGRES") is { Length: > 0 } server)
-        {
-            var connection = $"{server};Database=bench_accounts_{Guid.NewGuid():N}";
-            var factory = new PooledDbContextFactory<PostgresDashboardDbContext>(
-                new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql(connection).Options);
-            try
-            {
-                await RowAsync("PostgreSQL (loopback)", factory);
-            }
-            finally
-            {
-                await using var db = await factory.CreateDbContextAsync();
-                await db.Database.EnsureDeletedAsync();
-            }
-        }
-
+        await OnEachDatabaseAsync("accounts", RowAsync);
         Console.WriteLine();
-        await SignInTimesAsync();
-    }
 
-    /// <summary>
-    /// How long the sign-in form's check takes for an unknown name, a wrong password and the right one: the first two
-    /// must not differ, or the answer's time tells which user names exist. SQLite, and PostgreSQL when named.
-    /// </summary>
-    private static async Task SignInTimesAsync()
-    {
+        // How long the sign-in form's check takes for an unknown name, a wrong password and the right one: the first two
+        // must not differ, or the answer's time tells which user names exist.
         Console.WriteLine($"Sign-in check (AccountService.CheckAsync, {SignInRuns} runs each): an unknown name must cost what a wrong password costs");
         Console.WriteLine();
         Console.WriteLine("| database | attempt | median | min | max |");
         Console.WriteLine("|---|---|---:|---:|---:|");
-        var file = Path.Combine(Path.GetTempPath(), $"bench-signin-{Guid.NewGuid():N}.db");
+        await OnEachDatabaseAsync("signin", SignInRowsAsync);
+        Console.WriteLine();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="rows"/> on a fresh, migrated database: a SQLite file, then PostgreSQL when
+    /// <c>DASHBOARD_BENCH_POSTGRES</c> names a server. Each is deleted afterwards.
+    /// </summary>
+    private static async Task OnEachDatabaseAsync(string name, Func<string, IDbContextFactory<DashboardDbContext>, Task> rows)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{name}-{Guid.NewGuid():N}.db");
         try
         {
-            await SignInRowsAsync("SQLite (file)", new PooledDbContextFactory<SqliteDashboardDbContext>(
-                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options));
+            await OnAsync("SQLite (file)", new PooledDbContextFactory<SqliteDashboardDbContext>(
+                new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={file}").Options), rows);
         }
         finally
         {
@@ -80,10 +58,10 @@ internal static class AccountCheckBench
         if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_POSTGRES") is { Length: > 0 } server)
         {
             var factory = new PooledDbContextFactory<PostgresDashboardDbContext>(
-                new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql($"{server};Database=bench_signin_{Guid.NewGuid():N}").Options);
+                new DbContextOptionsBuilder<PostgresDashboardDbContext>().UseNpgsql($"{server};Database=bench_{name}_{Guid.NewGuid():N}").Options);
             try
             {
-                await SignInRowsAsync("PostgreSQL (loopback)", factory);
+                await OnAsync("PostgreSQL (loopback)", factory, rows);
             }
             finally
             {
@@ -91,13 +69,9 @@ internal static class AccountCheckBench
                 await db.Database.EnsureDeletedAsync();
             }
         }
-
-        Console.WriteLine();
     }
 
-    private const int SignInRuns = 40;
-
-    private static async Task SignInRowsAsync<TContext>(string database, IDbContextFactory<TContext> factory)
+    private static async Task OnAsync<TContext>(string database, IDbContextFactory<TContext> factory, Func<string, IDbContextFactory<DashboardDbContext>, Task> rows)
         where TContext : DashboardDbContext
     {
         await using (var db = await factory.CreateDbContextAsync())
@@ -105,8 +79,15 @@ internal static class AccountCheckBench
             await db.Database.MigrateAsync();
         }
 
+        await rows(database, new AsDashboard<TContext>(factory));
+    }
+
+    private const int SignInRuns = 40;
+
+    private static async Task SignInRowsAsync(string database, IDbContextFactory<DashboardDbContext> factory)
+    {
         // No lockout in the way of the measure.
-        var accounts = new AccountService(new AsDashboard<TContext>(factory), Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
+        var accounts = new AccountService(factory, Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
         await accounts.EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
         foreach (var (name, userName, password) in new[]
         {
@@ -129,15 +110,9 @@ internal static class AccountCheckBench
         }
     }
 
-    private static async Task RowAsync<TContext>(string name, IDbContextFactory<TContext> factory)
-        where TContext : DashboardDbContext
+    private static async Task RowAsync(string name, IDbContextFactory<DashboardDbContext> factory)
     {
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-
-        var accounts = new AccountService(new AsDashboard<TContext>(factory), Options.Create(new AuthOptions()), TimeProvider.System);
+        var accounts = new AccountService(factory, Options.Create(new AuthOptions()), TimeProvider.System);
         await accounts.EnsureAsync("viewer", "viewer-password", Role.Viewer, CancellationToken.None);
         var user = AuthExtensions.ToPrincipal((await accounts.CheckAsync("viewer", "viewer-password", CancellationToken.None)).Account!);
 

@@ -17,8 +17,7 @@ public sealed record AuditFilter(
 {
     public static AuditFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        string? Text(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var Text = Reader(query);
         return new AuditFilter(
             Text("operator"),
             Text("user"),
@@ -44,8 +43,7 @@ public sealed record AuditFilter(
     /// </summary>
     public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString().Trim(), StringComparer.OrdinalIgnoreCase);
-        string? Text(string key) => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+        var Text = Reader(query);
         var problems = new List<string>();
         foreach (var (key, label) in new[] { ("from", "From"), ("to", "To") })
         {
@@ -79,6 +77,13 @@ public sealed record AuditFilter(
             ("outcome", Outcome?.ToString()),
         }.Concat(extra);
         return string.Join("&", pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+    }
+
+    // A query value by name (any case), trimmed; null when absent or blank.
+    private static Func<string, string?> Reader(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString().Trim(), StringComparer.OrdinalIgnoreCase);
+        return key => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
     }
 
     // By name only: Enum.TryParse also takes any number, which names no outcome.

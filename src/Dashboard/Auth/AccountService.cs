@@ -103,15 +103,7 @@ public sealed class AccountService(
         account.SecurityStamp = Account.NewStamp();
         account.ChangedAt = time.GetUtcNow();
         account.ChangedBy = SystemActor;
-        db.AccountEvents.Add(new AccountEvent
-        {
-            At = time.GetUtcNow(),
-            Actor = SystemActor,
-            Action = AccountEvent.Disabled,
-            Target = Columns.Fit(account.UserName, AccountEvent.MaxNameLength),
-            Succeeded = true,
-            Message = Columns.Fit(reason, AccountEvent.MaxMessageLength),
-        });
+        db.AccountEvents.Add(NewEvent(SystemActor, AccountEvent.Disabled, account.UserName, null, new AccountResult(true, reason)));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -184,6 +176,7 @@ public sealed class AccountService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // As the statement above left them in the database (it bypassed the tracked copy).
         account.FailedAttempts = 0;
         account.LockedUntil = null;
         return new SignInCheck(account, null);
@@ -447,10 +440,13 @@ public sealed class AccountService(
     private static bool IsSerializationFailure(Exception? exception) =>
         exception is not null && (exception is System.Data.Common.DbException { SqlState: "40001" } || IsSerializationFailure(exception.InnerException));
 
-    private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) => new()
+    private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) =>
+        NewEvent(AuthExtensions.RecordedName(by) ?? "anonymous", action, target, detail, result);
+
+    private AccountEvent NewEvent(string actor, string action, string target, string? detail, AccountResult result) => new()
     {
         At = time.GetUtcNow(),
-        Actor = Columns.Fit(AuthExtensions.RecordedName(by) ?? "anonymous", AccountEvent.MaxNameLength),
+        Actor = Columns.Fit(actor, AccountEvent.MaxNameLength),
         Action = action,
         Target = Columns.Fit(target, AccountEvent.MaxNameLength),
         Detail = detail,

@@ -126,10 +126,7 @@ public static class AuthExtensions
             return null;
         }
 
-        var prefix = SingleSignOn.Scheme + ":";
-        return IsExternal(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && id.StartsWith(prefix, StringComparison.Ordinal) && id.Length > prefix.Length
-            ? $"{name} · {id[prefix.Length..]}"
-            : name;
+        return SingleSignOn.SubjectOf(user) is { } subject ? $"{name} · {subject}" : name;
     }
 
     private static async Task RejectChangedAccountsAsync(CookieValidatePrincipalContext context)

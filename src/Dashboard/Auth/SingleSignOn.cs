@@ -112,6 +112,15 @@ internal static class SingleSignOn
     /// <summary>Follows the provider's name for the person in the dashboard: "erin (SSO)".</summary>
     public const string ExternalNameSuffix = "SSO";
 
+    // A single sign-on's NameIdentifier is the provider's subject behind this prefix, so that it never looks like a local id.
+    private const string SubjectPrefix = Scheme + ":";
+
+    /// <summary>The provider's subject (<c>sub</c>) of a single sign-on, or null for any other sign-in.</summary>
+    public static string? SubjectOf(ClaimsPrincipal user) =>
+        AuthExtensions.IsExternal(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && id.Length > SubjectPrefix.Length && id.StartsWith(SubjectPrefix, StringComparison.Ordinal)
+            ? id[SubjectPrefix.Length..]
+            : null;
+
     /// <summary>Whether a single sign-on made at the time its claim says is older than <see cref="OidcOptions.MaxSessionAge"/>.</summary>
     public static bool IsExpired(ClaimsPrincipal user, OidcOptions oidc, DateTimeOffset now) =>
         !long.TryParse(user.FindFirstValue(AuthExtensions.ExternalClaimType), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
@@ -169,7 +178,7 @@ internal static class SingleSignOn
             var signedInAt = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
                 [
-                    new Claim(ClaimTypes.NameIdentifier, $"{Scheme}:{provided.FindFirstValue("sub")}"),
+                    new Claim(ClaimTypes.NameIdentifier, SubjectPrefix + provided.FindFirstValue("sub")),
                     new Claim(ClaimTypes.Name, $"{name} ({ExternalNameSuffix})"),
                     new Claim(ClaimTypes.Role, role.ToString()),
                     new Claim(AuthExtensions.ExternalClaimType, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -219,7 +219,6 @@ public sealed class AvailabilityCommands(
         }
     }
 
-
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
 
     private static string ConnectionState(OperatorState op) => op.Connected ? "connected" : "offline";
