@@ -10,6 +10,7 @@ using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Realtime;
 using Dashboard.Storage;
+using Dashboard.Tv;
 using Dashboard.Upstream;
 using Dashboard.Webhooks;
 
@@ -28,6 +29,7 @@ try
     builder.AddOperators();
     builder.AddWebhooks();
     builder.AddHealth();
+    builder.AddTv();
     builder.AddDashboardUi();
 
     var app = builder.Build();

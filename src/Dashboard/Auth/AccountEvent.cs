@@ -17,6 +17,10 @@ public sealed class AccountEvent
 
     public const string PasswordReset = "password reset";
 
+    public const string TvLinkCreated = "tv link created";
+
+    public const string TvLinkRevoked = "tv link revoked";
+
     public const int MaxNameLength = 200;
 
     public const int MaxMessageLength = 500;
@@ -41,4 +45,16 @@ public sealed class AccountEvent
 
     /// <summary>What the person was told.</summary>
     public required string Message { get; set; }
+
+    /// <summary>A record, with names and message cut to their columns' sizes.</summary>
+    public static AccountEvent Of(DateTimeOffset at, string actor, string action, string target, string? detail, bool succeeded, string message) => new()
+    {
+        At = at,
+        Actor = Storage.Columns.Fit(actor, MaxNameLength),
+        Action = action,
+        Target = Storage.Columns.Fit(target, MaxNameLength),
+        Detail = Storage.Columns.Fit(detail, 100),
+        Succeeded = succeeded,
+        Message = Storage.Columns.Fit(message, MaxMessageLength),
+    };
 }

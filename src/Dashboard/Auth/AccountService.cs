@@ -443,16 +443,8 @@ public sealed class AccountService(
     private AccountEvent NewEvent(ClaimsPrincipal by, string action, string target, string? detail, AccountResult result) =>
         NewEvent(AuthExtensions.RecordedName(by) ?? "anonymous", action, target, detail, result);
 
-    private AccountEvent NewEvent(string actor, string action, string target, string? detail, AccountResult result) => new()
-    {
-        At = time.GetUtcNow(),
-        Actor = Columns.Fit(actor, AccountEvent.MaxNameLength),
-        Action = action,
-        Target = Columns.Fit(target, AccountEvent.MaxNameLength),
-        Detail = detail,
-        Succeeded = result.Succeeded,
-        Message = Columns.Fit(result.Message, AccountEvent.MaxMessageLength),
-    };
+    private AccountEvent NewEvent(string actor, string action, string target, string? detail, AccountResult result) =>
+        AccountEvent.Of(time.GetUtcNow(), actor, action, target, detail, result.Succeeded, result.Message);
 
     private async Task RecordAsync(AccountEvent accountEvent, CancellationToken cancellationToken)
     {

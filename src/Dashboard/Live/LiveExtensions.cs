@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Dashboard.Live;
 
 public static class LiveExtensions
@@ -12,6 +14,22 @@ public static class LiveExtensions
         builder.Services.AddSingleton(services => new AvailabilityStore(services.GetRequiredService<TimeInStateFile>().Read()));
         builder.Services.AddHostedService<TimeInStateWriter>();
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // Amber and red for the headline figures, on every page that shows them.
+        builder.Services.AddOptions<ThresholdOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                foreach (var setting in configuration.GetSection(ThresholdSet.SectionName).GetChildren())
+                {
+                    if (setting.Value is { } value)
+                    {
+                        options.Values[setting.Key] = value;
+                    }
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ThresholdOptions>, ThresholdOptionsValidator>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ThresholdOptions>>().Value.ToSet());
         return builder;
     }
 }

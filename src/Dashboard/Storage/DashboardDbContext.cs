@@ -1,5 +1,7 @@
 using Dashboard.Audit;
 using Dashboard.Auth;
+using Dashboard.Tv;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,9 +11,14 @@ namespace Dashboard.Storage;
 /// <summary>
 /// The dashboard's database. One subclass per provider, because SQLite and PostgreSQL need different column types and
 /// therefore their own migrations; code asks for <see cref="IDbContextFactory{DashboardDbContext}"/> and never knows which.
+/// It also keeps the Data Protection keys, so that a restart signs nobody out (people and TVs).
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<TvLink> TvLinks => Set<TvLink>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Account> Accounts => Set<Account>();
@@ -58,6 +65,18 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         accountEvent.Property(e => e.Detail).HasMaxLength(100);
         accountEvent.Property(e => e.Message).HasMaxLength(AccountEvent.MaxMessageLength);
         accountEvent.HasIndex(e => e.At);
+
+        var tvLink = modelBuilder.Entity<TvLink>();
+        tvLink.ToTable("tv_links");
+        tvLink.HasKey(l => l.Id);
+        tvLink.Property(l => l.Name).HasMaxLength(TvLink.MaxNameLength);
+        tvLink.Property(l => l.TokenHash).HasMaxLength(64);
+        tvLink.HasIndex(l => l.TokenHash).IsUnique();
+        tvLink.Property(l => l.Settings).HasMaxLength(TvLink.MaxSettingsLength);
+        tvLink.Property(l => l.CreatedBy).HasMaxLength(AccountEvent.MaxNameLength);
+        tvLink.Property(l => l.RevokedBy).HasMaxLength(AccountEvent.MaxNameLength);
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,13 @@ public static class StorageExtensions
 
         // Registered before every service that reads or writes the database, so that it starts (and migrates) first.
         builder.Services.AddHostedService<DatabaseMigrator>();
+
+        // The keys that sign cookies and antiforgery tokens live with the data, not in the process: a restart or a deploy
+        // signs nobody out, neither a person nor a wall TV. Data Protection asks for a scoped context.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Dashboard")
+            .PersistKeysToDbContext<DashboardDbContext>();
         return builder;
     }
 

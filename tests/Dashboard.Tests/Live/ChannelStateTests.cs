@@ -30,8 +30,8 @@ public sealed class ChannelStateTests
 
         kpis.Operators.ShouldBe(4);
         kpis.Connected.ShouldBe(3);
-        kpis.Chat.ShouldBe(new ChannelKpis(Available: 1, Busy: 1, FreeSlots: 2));
-        kpis.Call.ShouldBe(new ChannelKpis(Available: 1, Busy: 0, FreeSlots: 1));
+        kpis.Chat.ShouldBe(new ChannelKpis(Available: 1, Busy: 1, FreeSlots: 2, UsedSlots: 4, Capacity: 9));
+        kpis.Call.ShouldBe(new ChannelKpis(Available: 1, Busy: 0, FreeSlots: 1, UsedSlots: 0, Capacity: 1));
         kpis.Video.ShouldBe(new ChannelKpis(0, 0, 0));
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Dashboard.Live;
+
+/// <summary>
+/// Time in state as a person reads it from across a room: a duration ("12 min", "1 h 05"), never a clock time. Pure.
+/// </summary>
+public static class Durations
+{
+    /// <summary>"&lt; 1 min", "12 min", "1 h 05", "2 d 03 h".</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration < TimeSpan.FromMinutes(1))
+        {
+            return "< 1 min";
+        }
+
+        if (duration < TimeSpan.FromHours(1))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes} min");
+        }
+
+        return duration < TimeSpan.FromDays(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours} h {duration.Minutes:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalDays} d {duration.Hours:00} h");
+    }
+
+    /// <summary>
+    /// How long a channel has been in its state at <paramref name="now"/>. When the state began before the dashboard first
+    /// saw it (<see cref="ChannelState.Since"/> is null), it has lasted at least since <paramref name="watchingSince"/>:
+    /// "≥ 12 min". Empty when nothing at all is known yet.
+    /// </summary>
+    public static string InState(ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince) => state.Since is { } since
+        ? Format(now - since)
+        : watchingSince is { } start ? "≥ " + Format(now - start) : "";
+}
