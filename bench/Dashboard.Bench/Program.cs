@@ -1,6 +1,7 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts] : prints Markdown tables.
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|tv-screens] : prints Markdown tables
+// (tv-screens writes screenshots of the wall TV to docs/ instead).
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
 {
@@ -15,4 +16,9 @@ if (which is "all" or "diff")
 if (which is "all" or "accounts")
 {
     await AccountCheckBench.RunAsync();
+}
+
+if (which is "tv-screens")
+{
+    await TvScreensBench.RunAsync(Docs.Folder);
 }
