@@ -1,6 +1,6 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|tv-screens] : prints Markdown tables
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|tv-screens|tv-soak [minutes]] : prints Markdown tables
 // (tv-screens writes screenshots of the wall TV to docs/ instead).
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
@@ -21,4 +21,9 @@ if (which is "all" or "accounts")
 if (which is "tv-screens")
 {
     await TvScreensBench.RunAsync(Docs.Folder);
+}
+
+if (which is "tv-soak")
+{
+    await TvSoakBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
 }
