@@ -61,6 +61,15 @@
         }).observe(modal, { attributes: true, attributeFilter: ["class"] });
     }
 
+    // A page that stays as the server first drew it (its circuit never started: the server went away in between) would
+    // never update again. A page that says whether it is live (data-interactive) and is not after two checks reloads.
+    let notLive = 0;
+    setInterval(() => {
+        const marked = document.querySelector("[data-interactive]");
+        notLive = marked && marked.getAttribute("data-interactive") !== "true" && !lostAt ? notLive + 1 : 0;
+        if (notLive >= 2) reloadWhenServerAnswers();
+    }, 15000);
+
     // A daily reload at about the time a TV's address asks for (data-reload-at, HH:mm, this screen's clock), up to a
     // quarter of an hour later so that a room of TVs does not reload at the same second.
     const loadedAt = Date.now();

@@ -9,6 +9,9 @@ public static class TvPage
 
     public static ILocator Revoked(IPage page) => page.GetByTestId("tv-revoked");
 
+    /// <summary>The board once its circuit runs (before that it is the server's first, static answer).</summary>
+    public static ILocator Live(IPage page) => page.Locator("[data-testid=tv][data-interactive=true]");
+
     /// <summary>Signs in as the demo Manager (if needed) and makes a TV link on /tv/links; answers its full URL.</summary>
     public static async Task<string> MakeLinkAsync(IPage manager, Uri baseAddress, string name, string settings = "")
     {
