@@ -126,8 +126,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string query = "")
     {
         var form = await client.GetStringAsync(new Uri("/login" + query, UriKind.Relative));
-        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = FormPost.HiddenFields(form);
         fields["username"] = userName;
         fields["password"] = password;
         using var content = new FormUrlEncodedContent(fields);
@@ -137,9 +136,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>
     /// A hub connection carrying a signed-in user's cookie (the bootstrap Manager unless told otherwise); long polling
     /// (every poll is a request, checked like any other) unless <paramref name="webSockets"/>, one request kept open as a
-    /// browser does.
+    /// browser does; <paramref name="origin"/> is the Origin header a browser page would send.
     /// </summary>
-    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false)
+    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false, string? origin = null)
     {
         var cookie = SignInCookie(userName, password);
         return new HubConnectionBuilder()
@@ -147,13 +146,25 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 options.Headers["Cookie"] = cookie;
+                if (origin is not null)
+                {
+                    options.Headers["Origin"] = origin;
+                }
+
                 options.Transports = webSockets
                     ? Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets
                     : Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var client = Server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    client.ConfigureRequest = request =>
+                    {
+                        request.Headers.Cookie = cookie;
+                        if (origin is not null)
+                        {
+                            request.Headers.Origin = origin;
+                        }
+                    };
                     return await client.ConnectAsync(context.Uri, cancellationToken);
                 };
             })
@@ -167,8 +178,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         var page = client.GetAsync(new Uri("/login", UriKind.Relative)).GetAwaiter().GetResult();
         var antiforgeryCookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]).ToList() : [];
         var html = page.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        var fields = System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = FormPost.HiddenFields(html);
         fields["username"] = userName;
         fields["password"] = password;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/login", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };

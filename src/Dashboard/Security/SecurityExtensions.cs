@@ -1,0 +1,20 @@
+namespace Dashboard.Security;
+
+public static class SecurityExtensions
+{
+    public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecurityOptions>()
+            .BindConfiguration(SecurityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so that what it refuses costs nothing further.</summary>
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<OriginCheck>();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Security;
+
+/// <summary>Protections of the app's own doors (section <c>Security</c>).</summary>
+public sealed class SecurityOptions : IValidatableObject
+{
+    public const string SectionName = "Security";
+
+    /// <summary>
+    /// Origins besides the app's own (<c>https://wall.example.com</c>: scheme, host and port) whose pages may open the
+    /// hub or a Blazor circuit with a visitor's sign-in. The app's own origin is always allowed.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var origin in AllowedOrigins)
+        {
+            if (OriginCheck.Parse(origin) is null)
+            {
+                yield return new ValidationResult(
+                    $"Security:AllowedOrigins has '{origin}', which is not an origin: give scheme, host and port only, such as https://dashboard.example.com.",
+                    [nameof(AllowedOrigins)]);
+            }
+        }
+    }
+}
