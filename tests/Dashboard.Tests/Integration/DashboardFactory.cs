@@ -138,10 +138,12 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// (every poll is a request, checked like any other) unless <paramref name="webSockets"/>, one request kept open as a
     /// browser does; <paramref name="origin"/> is the Origin header a browser page would send.
     /// </summary>
-    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false, string? origin = null)
-    {
-        var cookie = SignInCookie(userName, password);
-        return new HubConnectionBuilder()
+    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false, string? origin = null) =>
+        CreateHubConnectionWith(SignInCookie(userName, password), webSockets, origin);
+
+    /// <summary>A hub connection carrying <paramref name="cookie"/> (see <see cref="SignInCookie"/>), as <see cref="CreateHubConnection"/>.</summary>
+    public HubConnection CreateHubConnectionWith(string cookie, bool webSockets = false, string? origin = null) =>
+        new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "hubs/availability"), options =>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
@@ -169,9 +171,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
                 };
             })
             .Build();
-    }
 
-    private string SignInCookie(string userName, string password)
+    /// <summary>A sign-in cookie (<c>dashboard.auth=...</c>) from the real <c>/login</c> form, to send by hand.</summary>
+    public string SignInCookie(string userName = AdminUserName, string password = AdminPassword)
     {
         // Synchronous because the hub builder is: the app is in memory, so this costs one round trip through the test server.
         using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
