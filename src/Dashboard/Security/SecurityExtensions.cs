@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
 namespace Dashboard.Security;
 
 public static class SecurityExtensions
@@ -8,6 +11,9 @@ public static class SecurityExtensions
             .BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<SecurityOptions>>((limiter, security) => SignInThrottle.Configure(limiter, security.Value));
         return builder;
     }
 
@@ -15,6 +21,7 @@ public static class SecurityExtensions
     public static WebApplication UseSecurity(this WebApplication app)
     {
         app.UseMiddleware<OriginCheck>();
+        app.UseRateLimiter();
         return app;
     }
 }

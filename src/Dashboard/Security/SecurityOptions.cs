@@ -13,6 +13,17 @@ public sealed class SecurityOptions : IValidatableObject
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>Sign-in attempts (right or wrong) one client address may make in a minute; more are answered 429.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Sign-ins checked at the same time, whatever their address (each costs a deliberately slow password hash); a few
+    /// more wait their turn, the rest are answered 429.
+    /// </summary>
+    [Range(1, 64)]
+    public int ConcurrentSignIns { get; set; } = 2;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var origin in AllowedOrigins)
