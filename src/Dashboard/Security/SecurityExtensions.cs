@@ -20,6 +20,7 @@ public static class SecurityExtensions
     /// <summary>First in the pipeline, so that what it refuses costs nothing further.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseSecurityHeaders(SecurityHeaders.Policies());
         app.UseMiddleware<OriginCheck>();
         app.UseRateLimiter();
         return app;

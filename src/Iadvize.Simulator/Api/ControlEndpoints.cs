@@ -35,7 +35,11 @@ internal static class ControlEndpoints
         }
         catch (JsonException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The body is not a faults object.");
+            // Where, not what: the parser's message quotes the body, and a response does not echo what it was sent.
+            return Results.Problem(
+                string.Create(CultureInfo.InvariantCulture, $"Not readable at {ex.Path ?? "$"} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."),
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The body is not a faults object.");
         }
 
         if (faults is null)
@@ -119,7 +123,7 @@ internal static class ControlEndpoints
             return value;
         }
 
-        errors.Add($"'{text}' is not a number ({name}).");
+        errors.Add($"{name} is not a number.");
         return 0;
     }
 
