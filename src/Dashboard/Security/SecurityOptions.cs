@@ -24,6 +24,13 @@ public sealed class SecurityOptions : IValidatableObject
     [Range(1, 64)]
     public int ConcurrentSignIns { get; set; } = 2;
 
+    /// <summary>
+    /// Availability changes one person may ask for through the hub in a minute, refused ones included; beyond, calls
+    /// are refused unsent and counted in one audit entry a minute.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int HubCommandsPerMinute { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var origin in AllowedOrigins)
