@@ -1,6 +1,7 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts] : prints Markdown tables.
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency] : prints
+// Markdown tables; circuits, fanout and latency also write theirs into docs/performance.md. Every one ends by itself.
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
 {
@@ -15,4 +16,12 @@ if (which is "all" or "diff")
 if (which is "all" or "accounts")
 {
     await AccountCheckBench.RunAsync();
+}
+
+if (which is "all" or "circuits")
+{
+    // `circuits 1,10 250` measures fewer circuits, or one roster size, for a quick look.
+    int[] circuits = args.Length > 1 ? [.. args[1].Split(',').Select(int.Parse)] : [1, 10, 50];
+    int[] operators = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [250, 2_000];
+    await CircuitsBench.RunAsync(operators, circuits, budget: TimeSpan.FromMinutes(15));
 }
