@@ -1,115 +1,123 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Playwright;
+using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Dashboard.Bench;
 
 /// <summary>
-/// The built dashboard started as a process on a free loopback port, in Development (an unpublished build serves its
-/// static assets only there), on a database of its own, with a Manager account "bench"; and a headless Chromium.
+/// The dashboard as a process of its own, as an operator runs it, so that what the benchmarks measure (managed heap, CPU)
+/// is the app's alone and not the bench's. Development environment: an unpublished build serves its static files (the
+/// Blazor script) only there; logs at Warning so that the bench's console stays readable.
 /// </summary>
-internal sealed class BenchApp : IAsyncDisposable
+internal sealed partial class BenchApp : IAsyncDisposable
 {
-    public const string UserName = "bench";
-    public const string Password = "bench-password-1";
-
     private readonly Process _process;
-    private readonly string _folder;
-    private readonly IPlaywright _playwright;
+    private readonly string _database;
 
-    private BenchApp(Process process, string folder, Uri address, IPlaywright playwright, IBrowser browser)
+    private BenchApp(Process process, Uri baseAddress, string database)
     {
         _process = process;
-        _folder = folder;
-        _playwright = playwright;
-        Address = address;
-        Browser = browser;
+        _database = database;
+        BaseAddress = baseAddress;
+        // Drain both pipes, or a chatty app blocks on a full one; the last error line says why a start failed.
+        process.ErrorDataReceived += (_, line) => LastError = line.Data ?? LastError;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
-    public Uri Address { get; }
-
-    public IBrowser Browser { get; }
+    public Uri BaseAddress { get; }
 
     public int ProcessId => _process.Id;
 
-    public static async Task<BenchApp> StartAsync(IReadOnlyDictionary<string, string> settings)
+    private string? LastError { get; set; }
+
+    /// <summary>Starts the built app with the given settings (environment variables) and waits until it answers /health/ready.</summary>
+    public static async Task<BenchApp> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-bench-").FullName;
-        var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "Dashboard.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        // The app's own build output (built with the bench, in the same configuration), with its appsettings.json.
+        var configuration = typeof(BenchApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var app = Path.Combine(PerformanceDoc.RepositoryRoot(), "src", "Dashboard", "bin", configuration, "net10.0", "Dashboard.dll");
+        var database = Path.Combine(Path.GetTempPath(), $"bench-app-{Guid.NewGuid():N}.db");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Dashboard"] = $"Data Source={database}",
+            ["TimeInState__File"] = Path.Combine(Path.GetTempPath(), $"bench-time-in-state-{Guid.NewGuid():N}.json"),
+            ["Logging__LogLevel__Default"] = "Warning",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(folder, "dashboard.db")}";
-        start.Environment["TimeInState__File"] = Path.Combine(folder, "time-in-state.json");
-        start.Environment["Auth__BootstrapAdmin__UserName"] = UserName;
-        start.Environment["Auth__BootstrapAdmin__Password"] = Password;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings)
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", baseAddress.ToString()])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+        };
+        foreach (var (key, value) in environment.Concat(settings))
         {
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard did not start.");
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var started = new BenchApp(Process.Start(start)!, baseAddress, database);
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var deadline = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                if ((await http.GetAsync("health/live")).IsSuccessStatusCode)
+                using var answer = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (answer.StatusCode == HttpStatusCode.OK)
                 {
-                    break;
+                    return started;
                 }
             }
             catch (HttpRequestException)
             {
             }
 
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (started._process.HasExited || deadline.Elapsed > timeout)
             {
-                throw new InvalidOperationException("The dashboard did not answer /health/live within 60 s.");
+                await started.DisposeAsync();
+                throw new TimeoutException($"The app did not get ready within {timeout.TotalSeconds:0} s: {started.LastError}");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(250);
         }
-
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new BenchApp(process, folder, address, playwright, browser);
     }
 
-    /// <summary>A browser context signed in as the bench's Manager.</summary>
-    public async Task<IBrowserContext> SignedInAsync(BrowserNewContextOptions? options = null)
+    /// <summary>
+    /// The app's managed heap after a full, blocking GC, in bytes: what <c>dotnet-gcdump</c> (on PATH or in
+    /// ~/.dotnet/tools) reports as the total size of the objects alive.
+    /// </summary>
+    public async Task<long> LiveHeapAsync()
     {
-        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Address, "login").ToString());
-        await page.FillAsync("input[name=username]", UserName);
-        await page.FillAsync("input[name=password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        await page.CloseAsync();
-        return context;
+        var report = await RunToolAsync("dotnet-gcdump", "report", "-p", ProcessId.ToString(CultureInfo.InvariantCulture));
+        if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_GCDUMP_DIR") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            await File.WriteAllTextAsync(Path.Combine(keep, $"heap-{DateTime.UtcNow:HHmmss}-{ProcessId}.txt"), report);
+        }
+
+        var total = TotalLine().Match(report);
+        return total.Success
+            ? long.Parse(total.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No total in dotnet-gcdump's report:\n{report}");
+    }
+
+    /// <summary>CPU time the app has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -117,7 +125,23 @@ internal sealed class BenchApp : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> RunToolAsync(string tool, params string[] arguments)
+    {
+        var onPath = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator).Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+        var path = onPath ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", tool);
+        using var process = Process.Start(new ProcessStartInfo(path, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{tool} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed: {await error}{await output}");
     }
 
     private static int FreePort()
@@ -126,4 +150,7 @@ internal sealed class BenchApp : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex(@"^\s*([\d,]+)\s+(?:GC Heap bytes|Total Size)", RegexOptions.Multiline)]
+    private static partial Regex TotalLine();
 }

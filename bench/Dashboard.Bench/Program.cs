@@ -1,7 +1,8 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|tv-screens|tv-soak [minutes]] : prints Markdown tables
-// (tv-screens writes screenshots of the wall TV to docs/ instead).
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens] :
+// prints Markdown tables; circuits, fanout, latency and tv-soak also write theirs into docs/performance.md (tv-screens writes
+// screenshots of the wall TV to docs/ instead). Every one ends by itself.
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
 {
@@ -18,9 +19,17 @@ if (which is "all" or "accounts")
     await AccountCheckBench.RunAsync();
 }
 
+if (which is "all" or "circuits")
+{
+    // `circuits 1,10 250` measures fewer circuits, or one roster size, for a quick look.
+    int[] circuits = args.Length > 1 ? [.. args[1].Split(',').Select(int.Parse)] : [1, 10, 50];
+    int[] operators = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [250, 2_000];
+    await CircuitsBench.RunAsync(operators, circuits, budget: TimeSpan.FromMinutes(15));
+}
+
 if (which is "tv-screens")
 {
-    await TvScreensBench.RunAsync(Docs.Folder);
+    await TvScreensBench.RunAsync();
 }
 
 if (which is "tv-soak")

@@ -12,6 +12,7 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks().AddCheck<UpstreamFreshnessCheck>("upstream-freshness", tags: [ReadyTag])
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag]);
         builder.Services.AddSingleton<DashboardMetrics>();
+        builder.Services.AddSingleton<FrameworkMeters>();
         return builder;
     }
 
@@ -23,6 +24,8 @@ public static class HealthExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadinessAsync });
+        // Listening starts here, before the first request, so that no circuit or connection goes uncounted.
+        app.Services.GetRequiredService<FrameworkMeters>();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<DashboardMetrics>().Registry);
         return app;
     }

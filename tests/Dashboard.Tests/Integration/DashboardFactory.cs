@@ -57,12 +57,15 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
+    /// <summary>The hosting environment: Development unless a test needs what Production does (its log levels, say).</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     /// <summary>Extra service replacements for one test (applied after the app's own registrations).</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

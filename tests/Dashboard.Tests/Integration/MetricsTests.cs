@@ -104,4 +104,22 @@ public sealed partial class MetricsTests : IAsyncLifetime
             simulator.Faults = Iadvize.Simulator.SimulatorFaults.None;
         }
     }
+
+    [Fact]
+    public async Task The_frameworks_meters_are_scraped_from_the_same_registry()
+    {
+        await using var hub = _factory.CreateHubConnection(webSockets: true);
+        await hub.StartAsync(Token);
+        await ScrapeAsync();
+
+        var scrape = await ScrapeAsync();
+
+        Value(scrape, "microsoft_aspnetcore_http_connections_signalr_server_active_connections{signalr_transport=\"web_sockets\"}").ShouldBe(1);
+        Value(scrape, "system_runtime_dotnet_gc_last_collection_heap_size{gc_heap_generation=\"gen0\"}").ShouldBeGreaterThanOrEqualTo(0);
+        Value(scrape, "system_runtime_dotnet_thread_pool_thread_count").ShouldBeGreaterThan(0);
+        scrape.ShouldContain("system_runtime_dotnet_process_cpu_time{");
+        scrape.ShouldContain("microsoft_aspnetcore_hosting_http_server_request_duration_count{");
+        // The same scrape still carries the dashboard's own figures: one registry.
+        scrape.ShouldContain("dashboard_operators{");
+    }
 }
