@@ -58,10 +58,6 @@ public static class Figures
 
     /// <summary>Fewer available operators or free slots is worse; more busy operators or a higher occupancy is worse.</summary>
     public static bool LowerIsWorse(this Figure figure) => figure is Figure.Available or Figure.FreeSlots;
-
-    /// <summary>The text shown for a value: occupancy in percent, "–" when there is none.</summary>
-    public static string Text(this Figure figure, int? value) =>
-        value is not { } number ? "–" : figure == Figure.Occupancy ? string.Create(CultureInfo.InvariantCulture, $"{number}%") : number.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -38,9 +38,12 @@ public static class TvFit
     /// <summary>One row of the headline band: the numbers (96 units) and their labels.</summary>
     public const int BandRowHeight = 176;
 
-    /// <summary>One figure of the band (its number and label), and the frame of a channel's group.</summary>
-    public const int FigureWidth = 230;
-    public const int GroupFrame = 48;
+    /// <summary>
+    /// One figure of the band (its number, up to three digits at 96 units, and its label), and the frame of a channel's
+    /// group: three channels of three figures fit on one row.
+    /// </summary>
+    public const int FigureWidth = 200;
+    public const int GroupFrame = 20;
 
     /// <summary>From the largest to the smallest readable size.</summary>
     public static readonly IReadOnlyList<TileSize> Sizes =

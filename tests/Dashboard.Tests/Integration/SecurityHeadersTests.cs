@@ -65,7 +65,8 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         var nonce = Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
         var inline = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
         inline.ShouldNotBeEmpty();
-        inline.ShouldAllBe(tag => tag.Contains($"nonce=\"{nonce}\""));
+        // The attribute is HTML-encoded ("+" may be written "&#x2B;"); the browser decodes it before comparing.
+        inline.ShouldAllBe(tag => System.Net.WebUtility.HtmlDecode(tag).Contains($"nonce=\"{nonce}\""));
     }
 
     [Fact]

@@ -55,10 +55,10 @@ public sealed class TvFitTests
     }
 
     [Fact]
-    public void The_band_wraps_when_its_groups_are_wider_than_the_screen()
+    public void The_band_holds_three_channels_of_three_figures_on_one_row_and_wraps_past_that()
     {
-        TvFit.BandRows(figures: 3, channels: 3).ShouldBe(2);
-        TvFit.BandRows(figures: 2, channels: 3).ShouldBe(1);
+        TvFit.BandRows(figures: 4, channels: 3).ShouldBe(2);
+        TvFit.BandRows(figures: 3, channels: 3).ShouldBe(1);
         TvFit.BandRows(figures: 0, channels: 3).ShouldBe(0);
     }
 }
