@@ -51,7 +51,7 @@ public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_page_on_another_port_cannot_use_the_Managers_sign_in_on_the_hub_or_the_simulators_form()
+    public async Task A_page_on_another_port_cannot_use_the_Managers_sign_in_on_the_hub_a_circuit_or_the_simulators_form()
     {
         await _dashboard.OpenAsync();
         var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
@@ -61,6 +61,7 @@ public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture
         var attack = await _context.NewPageAsync();
         await attack.GotoAsync(evil.Urls.First());
         await Assertions.Expect(attack.Locator("#hub")).ToHaveTextAsync("closed", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await Assertions.Expect(attack.Locator("#circuit")).ToHaveTextAsync("closed", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
         await attack.Locator("#posted").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
 
         Simulator.GetLive(id)!.Chat.Available.ShouldBeTrue();
@@ -82,6 +83,7 @@ public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture
     private static string AttackPage(string app, int operatorId) => string.Create(CultureInfo.InvariantCulture, $$"""
         <!DOCTYPE html><html><body>
         <p id="hub">opening</p>
+        <p id="circuit">opening</p>
         <iframe name="sink" id="sink"></iframe>
         <form id="form" method="post" action="{{app}}/simulator/admin" target="sink">
           <input name="errorPercent" value="100"><input name="action" value="apply">
@@ -95,6 +97,10 @@ public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture
           };
           socket.onmessage = event => hub.dataset.answer = event.data;
           socket.onclose = () => hub.textContent = 'closed';
+          // Blazor's circuit hub, the way its own script reaches it.
+          const circuit = new WebSocket('{{app.Replace("http", "ws", StringComparison.Ordinal)}}/_blazor');
+          circuit.onopen = () => circuit.send('{"protocol":"blazorpack","version":1}\u001e');
+          circuit.onclose = () => document.getElementById('circuit').textContent = 'closed';
           document.getElementById('sink').addEventListener('load', () => {
             const done = document.createElement('p'); done.id = 'posted'; document.body.appendChild(done);
           }, { once: true });

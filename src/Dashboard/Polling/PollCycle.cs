@@ -22,6 +22,10 @@ public sealed class PollCycle
     private readonly TimeProvider _time;
     private readonly PollingOptions _options;
     private readonly RequestBudget? _budget;
+    // The webhook reads' own share of the budget (PollingOptions.RefreshShare); null without a budget.
+    private readonly RequestBudget? _refreshShare;
+    private int _refreshesInFlight;
+    private DateTimeOffset? _lastPollAt;
     private readonly ILogger<PollCycle> _logger;
     private readonly Dictionary<int, OperatorDetails?> _readOneByOne = [];
     private readonly IReadOnlyList<OperatorFilter?> _scopesToPoll;
@@ -45,6 +49,7 @@ public sealed class PollCycle
         _time = time;
         _options = options.Value;
         _budget = budget;
+        _refreshShare = budget is null ? null : new RequestBudget(_options.RefreshShare, time);
         _logger = logger;
         _scopesToPoll =
         [
@@ -89,6 +94,7 @@ public sealed class PollCycle
         }
 
         var readStartedAt = _time.GetUtcNow();
+        _lastPollAt = readStartedAt;
         var live = new Dictionary<int, OperatorLive>();
         var requestsBefore = _budget?.Remaining;
         foreach (var filter in _scopesToPoll)
@@ -141,12 +147,42 @@ public sealed class PollCycle
             return false;
         }
 
-        if (_budget is not null && _budget.Remaining - _options.ReservedForCommands - Volatile.Read(ref _lastLiveRequests) < 1)
+        if (PollAnswersSoon())
         {
-            _logger.LogDebug("Not reading operator {Operator} now: the request budget is kept for the live poll.", operatorId);
+            _logger.LogDebug("Not reading operator {Operator} now: the live poll is about to read everyone.", operatorId);
             return false;
         }
 
+        // Counted before the check, so that reads running together each see the others (they cannot all take the last
+        // request the poll needs).
+        var inFlight = Interlocked.Increment(ref _refreshesInFlight);
+        try
+        {
+            if (_budget is not null
+                && (_budget.Remaining - _options.ReservedForCommands - Volatile.Read(ref _lastLiveRequests) - (inFlight - 1) < 1
+                    || !_refreshShare!.TryTake(out _)))
+            {
+                _logger.LogDebug("Not reading operator {Operator} now: the request budget is kept for the live poll.", operatorId);
+                return false;
+            }
+
+            return await ReadOperatorAsync(operatorId, known, roster, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _refreshesInFlight);
+        }
+    }
+
+    // Within the last quarter of the poll period, a read would only beat the poll by a moment, and spend a request on it.
+    private bool PollAnswersSoon()
+    {
+        var period = Cadence() ?? _options.LiveInterval;
+        return _lastPollAt is { } last && _time.GetUtcNow() >= last + (period * 3 / 4);
+    }
+
+    private async Task<bool> ReadOperatorAsync(int operatorId, OperatorState? known, Roster roster, CancellationToken cancellationToken)
+    {
         using var scope = _scopes.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<IadvizeClient>();
         var result = await client.GetLiveAsync(operatorId, cancellationToken);
@@ -164,7 +200,7 @@ public sealed class PollCycle
         return true;
     }
 
-    // The poll period the budget sustains: a cycle of n requests fits (budget - reserve) / n times a minute.
+    // The poll period the budget sustains: a cycle of n requests fits (budget - reserve - webhook reads) / n times a minute.
     private TimeSpan? Cadence()
     {
         if (_budget is null)
@@ -172,7 +208,8 @@ public sealed class PollCycle
             return null;
         }
 
-        var perMinute = Math.Max(1, _budget.PerMinute - _options.ReservedForCommands);
+        // What webhook reads took this minute is not the poll's to plan with.
+        var perMinute = Math.Max(1, _budget.PerMinute - _options.ReservedForCommands - (_refreshShare!.PerMinute - _refreshShare.Remaining));
         var needed = TimeSpan.FromMinutes((double)_lastLiveRequests / perMinute);
         return needed > _options.LiveInterval ? needed : null;
     }

@@ -29,6 +29,12 @@ public sealed class PollingOptions : IValidatableObject
     /// <summary>Requests kept out of the poller's reach for availability changes.</summary>
     public int ReservedForCommands => Math.Max(2, MaxRequestsPerMinute / 10);
 
+    /// <summary>
+    /// Requests a minute at most for operator reads that webhooks ask for: a quarter of what the commands leave, so that a
+    /// burst of events never takes the live poll's share.
+    /// </summary>
+    public int RefreshShare => Math.Max(1, (MaxRequestsPerMinute - ReservedForCommands) / 4);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (LiveInterval < TimeSpan.FromMilliseconds(100))

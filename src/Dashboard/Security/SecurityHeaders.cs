@@ -13,8 +13,9 @@ internal static class SecurityHeaders
         // Filter values (names, e-mails) travel in the query string: no other origin sees the address.
         .AddReferrerPolicySameOrigin()
         .AddFrameOptionsSameOrigin()
-        // Sent over HTTPS only (the library skips plain HTTP, where a browser ignores it anyway).
-        .AddStrictTransportSecurityMaxAge(HstsMaxAgeSeconds)
+        // Sent over HTTPS only (a browser ignores it over HTTP), and never for this machine's own names, as ASP.NET Core's
+        // UseHsts does: a developer's browser would otherwise insist on HTTPS for every local app for a year.
+        .AddStrictTransportSecurity(HstsMaxAgeSeconds, includeSubdomains: false, preload: false, excludedHosts: ["localhost", "127.0.0.1", "[::1]"])
         .RemoveServerHeader()
         .AddContentSecurityPolicy(csp =>
         {

@@ -37,16 +37,19 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HSTS_is_sent_over_https_and_not_over_http()
+    public async Task HSTS_is_sent_over_https_and_not_over_http_nor_to_this_machine()
     {
         using var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://dashboard.example/"), AllowAutoRedirect = false });
         using var http = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://dashboard.example/"), AllowAutoRedirect = false });
+        using var local = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost/"), AllowAutoRedirect = false });
 
         using var secure = await https.GetAsync(new Uri("/login", UriKind.Relative), Token);
         using var plain = await http.GetAsync(new Uri("/login", UriKind.Relative), Token);
+        using var developer = await local.GetAsync(new Uri("/login", UriKind.Relative), Token);
 
         secure.Headers.GetValues("Strict-Transport-Security").ShouldHaveSingleItem().ShouldStartWith("max-age=31536000");
         plain.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        developer.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
     }
 
     [Theory]

@@ -52,7 +52,8 @@ public sealed class SignInThrottleTests
         var results = await Task.WhenAll(attempts);
 
         liveness.StatusCode.ShouldBe(HttpStatusCode.OK);
-        live.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        // Loose, for a busy test machine: the bounded hashing below is what fails without the throttle.
+        live.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         // At most 2 running and 8 waiting at any time: most of the burst is refused without hashing.
         var refused = results.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         refused.Count.ShouldBeGreaterThan(100);

@@ -220,6 +220,52 @@ public sealed class PollerBehaviourTests
         _store.Current.Find(3)!.Name.ShouldBe("Late Joiner");
     }
 
+    [Fact]
+    public async Task Webhook_reads_take_at_most_their_share_of_the_budget_and_the_poll_keeps_the_rest()
+    {
+        var options = new PollingOptions { LiveInterval = TimeSpan.FromSeconds(3), MaxRequestsPerMinute = 60 };
+        var cycle = Cycle(options, budgetPerMinute: 60);
+        var reads = 0;
+        _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
+        {
+            Interlocked.Increment(ref reads);
+            return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
+        });
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+        var polled = _store.Current.TakenAt;
+
+        // A burst of events right after a poll: many more reads asked for than the share allows.
+        for (var i = 0; i < 100; i++)
+        {
+            await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken);
+        }
+
+        reads.ShouldBe(options.RefreshShare);
+        _clock.Advance(options.LiveInterval);
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+        _store.Current.TakenAt.ShouldNotBe(polled, "the next poll ran");
+    }
+
+    [Fact]
+    public async Task A_webhook_read_asked_just_before_the_next_poll_waits_for_that_poll()
+    {
+        var cycle = Cycle(new PollingOptions { LiveInterval = TimeSpan.FromSeconds(4) });
+        var reads = 0;
+        _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
+        {
+            Interlocked.Increment(ref reads);
+            return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
+        });
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        _clock.Advance(TimeSpan.FromSeconds(2.5));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse();
+
+        reads.ShouldBe(1);
+    }
+
     private HttpResponseMessage LivePage(HttpRequestMessage request)
     {
         var query = HttpUtility.ParseQueryString(request.RequestUri!.Query);
