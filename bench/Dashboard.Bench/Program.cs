@@ -25,3 +25,10 @@ if (which is "all" or "circuits")
     int[] operators = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [250, 2_000];
     await CircuitsBench.RunAsync(operators, circuits, budget: TimeSpan.FromMinutes(15));
 }
+
+if (which is "all" or "fanout")
+{
+    // `fanout 1000 50 60`: hub clients, browser dashboards, seconds measured.
+    int Arg(int index, int otherwise) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await FanoutBench.RunAsync(clients: Arg(1, 1_000), browsers: Arg(2, 50), window: TimeSpan.FromSeconds(Arg(3, 60)));
+}
