@@ -9,6 +9,7 @@ using Dashboard.Live;
 using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Realtime;
+using Dashboard.Security;
 using Dashboard.Storage;
 using Dashboard.Tv;
 using Dashboard.Upstream;
@@ -18,6 +19,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    builder.AddSecurity();
     builder.AddStorage();
     builder.AddAudit();
     builder.AddUpstream();
@@ -34,6 +36,7 @@ try
 
     var app = builder.Build();
 
+    app.UseSecurity();
     app.UseAssets();
     app.UseAuth();
     app.MapAuth();

@@ -44,6 +44,8 @@ public static class SimulatorExtensions
             .ConfigureHttpClient((provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Webhooks.Timeout);
         services.TryAddSingleton<WebhookSender>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookSender>());
+        // The admin page's form carries an antiforgery token (the host's own antiforgery, when it has one).
+        services.AddAntiforgery();
         return services;
     }
 
@@ -74,8 +76,9 @@ public static class SimulatorExtensions
             .ExcludeFromDescription();
         SimulatorEndpoints.Map(api);
 
-        // The admin page is a plain form without an antiforgery token: a host that guards it does so with a sign-in
-        // whose cookie another site's form cannot send (SameSite), not with antiforgery.
+        // The admin page's form checks its antiforgery token itself (its handler reads the form by hand, which the
+        // antiforgery middleware's automatic check does not see); the JSON PUT needs no token, as a browser sends it
+        // from another origin only after a CORS preflight that this app never grants.
         var control = endpoints.MapGroup(controlPrefix)
             .DisableAntiforgery()
             .ExcludeFromDescription();

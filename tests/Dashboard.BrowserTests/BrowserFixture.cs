@@ -66,6 +66,8 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("Simulator:RunActivity", "false");
             builder.UseSetting("Polling:LiveInterval", "00:00:00.500");
+            // Every test signs in from 127.0.0.1.
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
             builder.UseSetting("TimeInState:File", Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"));
             builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}");
             foreach (var (key, value) in settings)

@@ -23,7 +23,7 @@ public static class AuditExtensions
         app.MapGet("/audit/export.csv", async (HttpContext http, AuditLog log) =>
         {
             // A file is read later and elsewhere, where a filter quietly left out would go unnoticed: say so instead.
-            if (AuditFilter.ProblemsIn(http.Request.Query) is { Count: > 0 } problems)
+            if (AuditFilter.ProblemsIn(http.Request.Query, quoteValues: false) is { Count: > 0 } problems)
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 http.Response.ContentType = "text/plain; charset=utf-8";

@@ -41,26 +41,32 @@ public sealed record AuditFilter(
     /// edited address): a time it cannot read, an unknown channel or outcome. Empty when every value is
     /// understood.
     /// </summary>
-    public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query)
+    /// <param name="query">The query string.</param>
+    /// <param name="quoteValues">
+    /// Whether each message quotes the value; false for a response body of its own (the CSV export's 400), which does not
+    /// echo what it was sent.
+    /// </param>
+    public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query, bool quoteValues = true)
     {
         var Text = Reader(query);
+        string Quoted(string value) => quoteValues ? $" “{value}”" : "";
         var problems = new List<string>();
         foreach (var (key, label) in new[] { ("from", "From"), ("to", "To") })
         {
             if (Text(key) is { } time && ParseTime(time) is null)
             {
-                problems.Add($"{label} time “{time}” is not a date and time (use 2026-11-30T09:00, in UTC).");
+                problems.Add($"{label} time{Quoted(time)} is not a date and time (use 2026-11-30T09:00, in UTC).");
             }
         }
 
         if (Text("channel") is { } channel && !Channels.Contains(channel.ToLowerInvariant()))
         {
-            problems.Add($"Channel “{channel}” is unknown (use {string.Join(", ", Channels)}).");
+            problems.Add($"Channel{Quoted(channel)} is unknown (use {string.Join(", ", Channels)}).");
         }
 
         if (Text("outcome") is { } outcome && ParseOutcome(outcome) is null)
         {
-            problems.Add($"Outcome “{outcome}” is unknown (use {string.Join(", ", Enum.GetNames<AuditOutcome>())}).");
+            problems.Add($"Outcome{Quoted(outcome)} is unknown (use {string.Join(", ", Enum.GetNames<AuditOutcome>())}).");
         }
 
         return problems;

@@ -55,6 +55,36 @@ public sealed class AuditTrail(IDbContextFactory<DashboardDbContext> contexts, T
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Where an entry for changes refused over a person's limit names its operator: it is about none.</summary>
+    public const string OverLimitOperator = "(changes over the limit)";
+
+    /// <summary>
+    /// Writes the changes <paramref name="actor"/> asked for over their limit in the minute from <paramref name="start"/>
+    /// as one refused entry, or (with <paramref name="id"/>) re-counts that entry; answers its id.
+    /// </summary>
+    public async Task<long> RecordOverLimitAsync(CommandActor actor, DateTimeOffset start, int count, long? id, CancellationToken cancellationToken)
+    {
+        var message = $"{count} refused attempt{(count == 1 ? "" : "s")} in a minute: more changes asked than the limit allows; none was sent.";
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (id is { } existing)
+        {
+            await db.AuditEntries.Where(e => e.Id == existing).ExecuteUpdateAsync(
+                set => set.SetProperty(e => e.Message, message).SetProperty(e => e.CompletedAt, now),
+                cancellationToken);
+            return existing;
+        }
+
+        var entry = ToEntry(new AuditIntent(actor, start, 0, OverLimitOperator, "", "", ""));
+        entry.Outcome = AuditOutcome.Refused;
+        entry.Message = message;
+        entry.DurationMs = 0;
+        entry.CompletedAt = now;
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Id;
+    }
+
     /// <summary>
     /// At start: gives the outcome <see cref="AuditOutcome.Unknown"/> to the entries this instance (or a version that did
     /// not record its instance) left without a completion, since nothing of this instance is in flight yet, and to any

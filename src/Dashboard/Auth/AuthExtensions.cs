@@ -23,6 +23,9 @@ public static class AuthExtensions
     /// <summary>The claim carrying the account's security stamp at sign-in (see <see cref="Account.SecurityStamp"/>).</summary>
     public const string StampClaimType = "dashboard:stamp";
 
+    /// <summary>The claim naming one sign-in, so that signing out ends it on the server (see <see cref="EndedSession"/>).</summary>
+    public const string SessionClaimType = "dashboard:session";
+
     /// <summary>
     /// The claim marking a sign-in made through single sign-on, which has no local account; its value is when it was
     /// made (Unix seconds), for <see cref="OidcOptions.MaxSessionAge"/>.
@@ -36,6 +39,7 @@ public static class AuthExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignOuts>();
         // After AddStorage's migrator, so that the accounts table exists.
         builder.Services.AddHostedService<AccountSeeder>();
 
@@ -79,13 +83,15 @@ public static class AuthExtensions
     public static WebApplication MapAuth(this WebApplication app)
     {
         // A POST with the antiforgery token, so that another site cannot sign a person out with a link or an image.
-        app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, SignOuts signOuts) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
             }
 
+            // Removing the cookie from this browser is not enough: a copy of it would still open every page and the hub.
+            await signOuts.EndAsync(http.User, http.RequestAborted);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect(LoginPath);
         }).DisableAntiforgery();
@@ -109,6 +115,7 @@ public static class AuthExtensions
                 new Claim(ClaimTypes.Name, account.UserName),
                 new Claim(ClaimTypes.Role, account.Role.ToString()),
                 new Claim(StampClaimType, account.SecurityStamp),
+                new Claim(SessionClaimType, EndedSession.NewId()),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
 

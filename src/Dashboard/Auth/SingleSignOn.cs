@@ -182,6 +182,7 @@ internal static class SingleSignOn
                     new Claim(ClaimTypes.Name, $"{name} ({ExternalNameSuffix})"),
                     new Claim(ClaimTypes.Role, role.ToString()),
                     new Claim(AuthExtensions.ExternalClaimType, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new Claim(AuthExtensions.SessionClaimType, EndedSession.NewId()),
                 ],
                 Scheme));
             logger.LogInformation("{Name} signed in with single sign-on as {Role}", name, role);

@@ -33,6 +33,7 @@ public sealed class AvailabilityCommands(
     IServiceScopeFactory scopes,
     AccountService accounts,
     Dashboard.Health.DashboardMetrics metrics,
+    Dashboard.Storage.DatabaseFile database,
     TimeProvider time,
     ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
 {
@@ -83,6 +84,12 @@ public sealed class AvailabilityCommands(
     {
         AuditIntent Intent(OperatorState? op) => new(
             actor, time.GetUtcNow(), operatorId, op?.Name ?? $"Operator {operatorId}", audited.Channel, op is null ? "unknown" : audited.From(op), audited.To);
+
+        // Nothing could be recorded: not even the refusal is written, into a file nobody will read.
+        if (database.Problem is { } lost)
+        {
+            return new CommandResult(false, $"The change was not sent. {lost}");
+        }
 
         if (actor.Role != Role.Manager)
         {

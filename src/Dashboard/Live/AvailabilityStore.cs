@@ -62,6 +62,12 @@ public sealed class AvailabilityStore
 
     public UpstreamHealth Health => Volatile.Read(ref _health);
 
+    /// <summary>
+    /// When this run first had a picture: a state with no known start (<see cref="ChannelState.Since"/> null) has lasted
+    /// at least since then, which is how screens say "≥ 12 min" rather than nothing. Null before the first poll.
+    /// </summary>
+    public DateTimeOffset? WatchingSince { get; private set; }
+
     /// <summary>Replaces the whole picture with what the upstream just said; answers the change set, or null if nothing changed.</summary>
     /// <param name="operators">Every operator, as the poll read them.</param>
     /// <param name="at">When the poll completed.</param>
@@ -72,6 +78,7 @@ public sealed class AvailabilityStore
         lock (_publishGate)
         {
             var before = _current;
+            WatchingSince ??= at;
             operators = KeepNewerAlonePublishes(before, operators, readStartedAt ?? at);
             var changes = SnapshotDiff.Compute(before, operators);
             StampTimeInState(before, changes, at);

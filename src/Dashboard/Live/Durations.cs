@@ -32,5 +32,8 @@ public static class Durations
     /// </summary>
     public static string InState(ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince) => state.Since is { } since
         ? Format(now - since)
-        : watchingSince is { } start ? "≥ " + Format(now - start) : "";
+        : watchingSince is { } start ? "≥ " + AtLeast(now - start) : "";
+
+    // "≥ < 1 min" would say nothing: a lower bound under a minute reads as "≥ 0 min".
+    private static string AtLeast(TimeSpan watched) => watched < TimeSpan.FromMinutes(1) ? "0 min" : Format(watched);
 }

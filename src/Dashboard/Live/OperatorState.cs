@@ -60,6 +60,24 @@ public static class ChannelKinds
         ChannelStatus.Offline => "offline",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
+
+    /// <summary>The state as people read it.</summary>
+    public static string ToLabel(this ChannelStatus status) => status switch
+    {
+        ChannelStatus.Available => "Available",
+        ChannelStatus.Busy => "Busy",
+        ChannelStatus.Unavailable => "Unavailable",
+        ChannelStatus.Disabled => "Not enabled",
+        _ => "Offline",
+    };
+
+    /// <summary>The channel as people read it.</summary>
+    public static string ToLabel(this ChannelKind channel) => channel switch
+    {
+        ChannelKind.Chat => "Chat",
+        ChannelKind.Call => "Call",
+        _ => "Video",
+    };
 }
 
 /// <summary>One channel of one operator.</summary>

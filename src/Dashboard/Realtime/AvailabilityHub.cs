@@ -74,7 +74,7 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
         var kind = ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel, StringComparison.OrdinalIgnoreCase));
         return kind is { } known
             ? commands.SetChannelAvailabilityAsync(Actor, operatorId, known, available, Context.ConnectionAborted)
-            : Task.FromResult(new CommandResult(false, $"Unknown channel '{channel}': use chat, call or video."));
+            : Task.FromResult(new CommandResult(false, "Unknown channel: use chat, call or video."));
     }
 
     /// <summary>Forces an operator offline; answers the verified outcome.</summary>

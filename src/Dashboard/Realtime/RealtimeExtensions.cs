@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Dashboard.Realtime;
 
 public static class RealtimeExtensions
@@ -6,7 +8,10 @@ public static class RealtimeExtensions
 
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR(hub => hub.AddFilter<HubCommandLimit>());
+        builder.Services.AddSingleton<HubCommandLimit>();
+        builder.Services.AddSingleton<Dashboard.Audit.OverLimitRefusals>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Dashboard.Audit.OverLimitRefusals>());
         builder.Services.AddHostedService<HubBroadcaster>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<HubSessionSweeper>();

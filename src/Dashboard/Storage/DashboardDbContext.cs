@@ -25,6 +25,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var audit = modelBuilder.Entity<AuditEntry>();
@@ -65,6 +67,12 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         accountEvent.Property(e => e.Detail).HasMaxLength(100);
         accountEvent.Property(e => e.Message).HasMaxLength(AccountEvent.MaxMessageLength);
         accountEvent.HasIndex(e => e.At);
+
+        var endedSession = modelBuilder.Entity<EndedSession>();
+        endedSession.ToTable("ended_sessions");
+        endedSession.HasKey(s => s.Id);
+        endedSession.Property(s => s.Id).HasMaxLength(EndedSession.MaxIdLength);
+        endedSession.HasIndex(s => s.EndedAt);
 
         var tvLink = modelBuilder.Entity<TvLink>();
         tvLink.ToTable("tv_links");

@@ -28,6 +28,8 @@ public static class StorageExtensions
 
         // Registered before every service that reads or writes the database, so that it starts (and migrates) first.
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseFile>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseFile>());
 
         // The keys that sign cookies and antiforgery tokens live with the data, not in the process: a restart or a deploy
         // signs nobody out, neither a person nor a wall TV. Data Protection asks for a scoped context.

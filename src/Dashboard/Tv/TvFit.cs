@@ -39,7 +39,7 @@ public static class TvFit
     public const int BandRowHeight = 176;
 
     /// <summary>One figure of the band (its number and label), and the frame of a channel's group.</summary>
-    public const int FigureWidth = 196;
+    public const int FigureWidth = 230;
     public const int GroupFrame = 48;
 
     /// <summary>From the largest to the smallest readable size.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,8 @@ internal static class ControlEndpoints
     {
         control.MapGet("/faults", (SimulatedPlatform platform) => Results.Json(platform.Faults, Json));
         control.MapPut("/faults", PutFaults);
-        control.MapGet("/admin", (SimulatedPlatform platform) => Page(platform.Faults, errors: [], StatusCodes.Status200OK));
+        control.MapGet("/admin", (HttpContext http, SimulatedPlatform platform, IAntiforgery antiforgery) =>
+            Page(platform.Faults, errors: [], StatusCodes.Status200OK, antiforgery.GetAndStoreTokens(http)));
         control.MapPost("/admin", PostAdmin);
     }
 
@@ -33,7 +35,11 @@ internal static class ControlEndpoints
         }
         catch (JsonException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The body is not a faults object.");
+            // Where, not what: the parser's message quotes the body, and a response does not echo what it was sent.
+            return Results.Problem(
+                string.Create(CultureInfo.InvariantCulture, $"Not readable at {ex.Path ?? "$"} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."),
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The body is not a faults object.");
         }
 
         if (faults is null)
@@ -51,8 +57,19 @@ internal static class ControlEndpoints
         return Results.Json(faults, Json);
     }
 
-    private static async Task<IResult> PostAdmin(HttpRequest request, SimulatedPlatform platform)
+    /// <summary>Why a form post without a valid antiforgery token changed nothing.</summary>
+    public const string StaleFormMessage =
+        "The form was not sent by this page (it is too old, or another site sent it): nothing changed. Reload the page and try again.";
+
+    private static async Task<IResult> PostAdmin(HttpRequest request, SimulatedPlatform platform, IAntiforgery antiforgery)
     {
+        // Checked like every other form: a page of another origin of the same site would otherwise post it with a
+        // Manager's cookie and pause everyone's polling.
+        if (!await antiforgery.IsRequestValidAsync(request.HttpContext))
+        {
+            return Page(platform.Faults, [StaleFormMessage], StatusCodes.Status400BadRequest, antiforgery.GetAndStoreTokens(request.HttpContext));
+        }
+
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (form["action"] == "clear")
         {
@@ -79,7 +96,7 @@ internal static class ControlEndpoints
 
         if (errors.Count > 0)
         {
-            return Page(faults, errors, StatusCodes.Status400BadRequest);
+            return Page(faults, errors, StatusCodes.Status400BadRequest, antiforgery.GetAndStoreTokens(request.HttpContext));
         }
 
         platform.Faults = faults;
@@ -106,11 +123,11 @@ internal static class ControlEndpoints
             return value;
         }
 
-        errors.Add($"'{text}' is not a number ({name}).");
+        errors.Add($"{name} is not a number.");
         return 0;
     }
 
-    private static IResult Page(SimulatorFaults faults, IReadOnlyList<string> errors, int statusCode)
+    private static IResult Page(SimulatorFaults faults, IReadOnlyList<string> errors, int statusCode, AntiforgeryTokenSet tokens)
     {
         static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
         static string Field(string name, string label, string value, string unit) =>
@@ -139,6 +156,7 @@ internal static class ControlEndpoints
         }
 
         html.Append("<form method=\"post\">")
+            .Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">")
             .Append(Field("latencyMs", "Added latency", Format(faults.Latency.TotalMilliseconds), "ms"))
             .Append(Field("errorPercent", "Server errors (5xx)", Format(faults.ErrorRate * 100), "% of requests"))
             .Append(Field("rateLimitPercent", "Too many requests (429)", Format(faults.RateLimitRate * 100), "% of requests"))

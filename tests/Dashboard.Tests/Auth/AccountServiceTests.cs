@@ -259,6 +259,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         [
             new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()),
             new Claim(AuthExtensions.ExternalClaimType, _db.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(AuthExtensions.SessionClaimType, EndedSession.NewId()),
         ],
         "oidc"));
 }

@@ -35,11 +35,18 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>The app on a database the test owns, for instance to start a second app on what the first one left.</summary>
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database) => Start(environment, database, ownsDatabase: false);
 
-    private static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database, bool ownsDatabase)
+    /// <summary>The app on a database and an address the test owns: a restart, as a deploy or a crash would leave it.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database, Uri baseAddress) =>
+        Start(environment, database, ownsDatabase: false, baseAddress);
+
+    /// <summary>A loopback address with a port free now.</summary>
+    public static Uri FreeAddress() => new($"http://127.0.0.1:{FreePort()}");
+
+    private static AppProcess Start(IReadOnlyDictionary<string, string> environment, TestDatabase database, bool ownsDatabase, Uri? baseAddress = null)
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Dashboard", "bin", configuration, "net10.0", "Dashboard.dll"));
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseAddress ??= FreeAddress();
         var start = new ProcessStartInfo("dotnet", [app, "--urls", baseAddress.ToString()])
         {
             RedirectStandardError = true,

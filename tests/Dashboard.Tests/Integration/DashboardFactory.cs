@@ -51,6 +51,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         ["TimeInState:File"] = Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"),
         ["Auth:BootstrapAdmin:UserName"] = AdminUserName,
         ["Auth:BootstrapAdmin:Password"] = AdminPassword,
+        // Tests sign in many times a minute from one address; SignInThrottleTests sets its own limit.
+        ["Security:SignInAttemptsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -129,8 +131,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string query = "")
     {
         var form = await client.GetStringAsync(new Uri("/login" + query, UriKind.Relative));
-        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = FormPost.HiddenFields(form);
         fields["username"] = userName;
         fields["password"] = password;
         using var content = new FormUrlEncodedContent(fields);
@@ -140,38 +141,51 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>
     /// A hub connection carrying a signed-in user's cookie (the bootstrap Manager unless told otherwise); long polling
     /// (every poll is a request, checked like any other) unless <paramref name="webSockets"/>, one request kept open as a
-    /// browser does.
+    /// browser does; <paramref name="origin"/> is the Origin header a browser page would send.
     /// </summary>
-    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false)
-    {
-        var cookie = SignInCookie(userName, password);
-        return new HubConnectionBuilder()
+    public HubConnection CreateHubConnection(string userName = AdminUserName, string password = AdminPassword, bool webSockets = false, string? origin = null) =>
+        CreateHubConnectionWith(SignInCookie(userName, password), webSockets, origin);
+
+    /// <summary>A hub connection carrying <paramref name="cookie"/> (see <see cref="SignInCookie"/>), as <see cref="CreateHubConnection"/>.</summary>
+    public HubConnection CreateHubConnectionWith(string cookie, bool webSockets = false, string? origin = null) =>
+        new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, "hubs/availability"), options =>
             {
                 options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
                 options.Headers["Cookie"] = cookie;
+                if (origin is not null)
+                {
+                    options.Headers["Origin"] = origin;
+                }
+
                 options.Transports = webSockets
                     ? Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets
                     : Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var client = Server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    client.ConfigureRequest = request =>
+                    {
+                        request.Headers.Cookie = cookie;
+                        if (origin is not null)
+                        {
+                            request.Headers.Origin = origin;
+                        }
+                    };
                     return await client.ConnectAsync(context.Uri, cancellationToken);
                 };
             })
             .Build();
-    }
 
-    private string SignInCookie(string userName, string password)
+    /// <summary>A sign-in cookie (<c>dashboard.auth=...</c>) from the real <c>/login</c> form, to send by hand.</summary>
+    public string SignInCookie(string userName = AdminUserName, string password = AdminPassword)
     {
         // Synchronous because the hub builder is: the app is in memory, so this costs one round trip through the test server.
         using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var page = client.GetAsync(new Uri("/login", UriKind.Relative)).GetAwaiter().GetResult();
         var antiforgeryCookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]).ToList() : [];
         var html = page.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        var fields = System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = FormPost.HiddenFields(html);
         fields["username"] = userName;
         fields["password"] = password;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/login", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };

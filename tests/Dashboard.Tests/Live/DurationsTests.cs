@@ -26,6 +26,10 @@ public sealed class DurationsTests
         Durations.InState(State(since: null), Now, watchingSince: Now.AddMinutes(-12)).ShouldBe("≥ 12 min");
 
     [Fact]
+    public void A_watch_under_a_minute_is_a_bound_of_zero_not_less_than_a_minute() =>
+        Durations.InState(State(since: null), Now, watchingSince: Now.AddSeconds(-20)).ShouldBe("≥ 0 min");
+
+    [Fact]
     public void Nothing_is_claimed_before_anything_was_watched() =>
         Durations.InState(State(since: null), Now, watchingSince: null).ShouldBe("");
 

@@ -226,13 +226,13 @@ public sealed class SimulatorFaultTests
     {
         await using var host = await SimulatorHost.StartAsync();
         using var root = host.CreateRootClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["latencyMs"] = "150", ["errorPercent"] = "10", ["rateLimitPercent"] = "5", ["retryAfterSeconds"] = "3",
             ["timeoutPercent"] = "0", ["hangSeconds"] = "20", ["malformedPercent"] = "2.5", ["rejectKey"] = "on", ["action"] = "apply",
-        });
+        };
 
-        using var response = await root.PostAsync("/simulator/admin", form, Cancellation);
+        using var response = await FormPost.SubmitAsync(root, "/simulator/admin", form, Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         response.Headers.Location!.OriginalString.ShouldBe("/simulator/admin");
@@ -249,9 +249,9 @@ public sealed class SimulatorFaultTests
         await using var host = await SimulatorHost.StartAsync();
         host.Platform.Faults = new SimulatorFaults { ErrorRate = 1 };
         using var root = host.CreateRootClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "clear" });
+        var form = new Dictionary<string, string> { ["action"] = "clear" };
 
-        using var response = await root.PostAsync("/simulator/admin", form, Cancellation);
+        using var response = await FormPost.SubmitAsync(root, "/simulator/admin", form, Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         host.Platform.Faults.ShouldBe(SimulatorFaults.None);
@@ -262,13 +262,29 @@ public sealed class SimulatorFaultTests
     {
         await using var host = await SimulatorHost.StartAsync();
         using var root = host.CreateRootClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["errorPercent"] = "80", ["timeoutPercent"] = "80", ["hangSeconds"] = "20" });
+        var form = new Dictionary<string, string> { ["errorPercent"] = "80", ["timeoutPercent"] = "80", ["hangSeconds"] = "20" };
+
+        using var response = await FormPost.SubmitAsync(root, "/simulator/admin", form, Cancellation);
+        var html = await response.Content.ReadAsStringAsync(Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("at most 1");
+        host.Platform.Faults.ShouldBe(SimulatorFaults.None);
+    }
+
+    [Fact]
+    public async Task Admin_form_post_without_its_antiforgery_token_changes_nothing_and_says_why()
+    {
+        await using var host = await SimulatorHost.StartAsync();
+        using var root = host.CreateRootClient();
+        // What a page of another origin can send: the fields, but not the token the admin page holds.
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["errorPercent"] = "100", ["action"] = "apply" });
 
         using var response = await root.PostAsync("/simulator/admin", form, Cancellation);
         var html = await response.Content.ReadAsStringAsync(Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        html.ShouldContain("at most 1");
+        html.ShouldContain("nothing changed");
         host.Platform.Faults.ShouldBe(SimulatorFaults.None);
     }
 }

@@ -204,6 +204,22 @@ namespace Dashboard.Storage.Migrations.Postgres
                     b.ToTable("account_events", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Auth.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Tv.TvLink", b =>
                 {
                     b.Property<long>("Id")

@@ -192,6 +192,22 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("account_events", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Auth.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Tv.TvLink", b =>
                 {
                     b.Property<long>("Id")
