@@ -9,6 +9,8 @@ public static class ComponentsExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // One per app: the rows it holds are shared by every circuit.
+        builder.Services.AddSingleton<Widgets.RowMarkup>();
         return builder;
     }
 

@@ -34,6 +34,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<IAvailabilityCommands>(Commands);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
+        Services.AddSingleton<Dashboard.Components.Widgets.RowMarkup>();
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.
         Services.AddSingleton(_ => Audit.Log);

@@ -1,0 +1,71 @@
+using Bunit;
+using Dashboard.Components.Pages;
+using Dashboard.Components.Widgets;
+using Dashboard.Live;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Components;
+
+/// <summary>Rows as shared markup (Viewers and Supervisors): every DOM hook of CONTRACT.md, and one copy for all circuits.</summary>
+public sealed class RowMarkupTests : DashboardComponentTest
+{
+    [Fact]
+    public void A_Viewers_rows_are_markup_with_every_hook_of_the_contract()
+    {
+        Authorization.SetRoles(nameof(Dashboard.Auth.Role.Viewer));
+        Store.PublishSnapshot([OperatorBuilder.An(1).Named("Zoé <Admin> & co").InGroup("Support").WithVideo(available: false), OperatorBuilder.An(2).Offline()], Now);
+        // A change seen by the store gives the chat channel a known start.
+        Store.PublishSnapshot([OperatorBuilder.An(1).Named("Zoé <Admin> & co").InGroup("Support").WithChat(slots: 3, max: 3).WithVideo(available: false), OperatorBuilder.An(2).Offline()], Now.AddMinutes(1));
+
+        var page = Render<Home>();
+
+        page.FindComponents<OperatorRow>().ShouldBeEmpty("a Viewer's rows are markup, not components");
+        var row = page.Find("[data-testid=operator][data-operator-id='1']");
+        row.QuerySelector(".op-name")!.TextContent.ShouldBe("Zoé <Admin> & co");
+        row.QuerySelector(".col-group")!.TextContent.ShouldBe("Support");
+        var chat = row.QuerySelector("[data-testid=channel][data-channel=chat]")!;
+        chat.GetAttribute("data-state").ShouldBe("busy");
+        chat.GetAttribute("data-slots").ShouldBe("3/3");
+        chat.GetAttribute("data-since").ShouldBe("2026-11-25T09:01:00.000Z");
+        chat.QuerySelector(".since")!.TextContent.ShouldBe("since 09:01");
+        row.QuerySelector("[data-testid=channel][data-channel=call]")!.GetAttribute("data-state").ShouldBe("disabled");
+        row.QuerySelector("[data-testid=channel][data-channel=video]")!.GetAttribute("data-state").ShouldBe("unavailable");
+        page.Find("[data-testid=operator][data-operator-id='2'] [data-testid=channel][data-channel=chat]").GetAttribute("data-state").ShouldBe("offline");
+        page.FindAll("[data-testid=toggle], [data-testid=disconnect], [data-testid=operator-link]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_change_set_redraws_the_changed_markup_row_with_its_cell_highlighted()
+    {
+        Authorization.SetRoles(nameof(Dashboard.Auth.Role.Viewer));
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2)], Now);
+        var page = Render<Home>();
+
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 3, max: 3)], Now.AddSeconds(3));
+
+        page.WaitForAssertion(() =>
+        {
+            var cell = page.Find("[data-testid=operator][data-operator-id='2'] [data-testid=channel][data-channel=chat]");
+            cell.GetAttribute("data-state").ShouldBe("busy");
+            cell.ClassList.ShouldContain(c => c.StartsWith("flash-", StringComparison.Ordinal));
+        });
+        page.Find("[data-testid=operator][data-operator-id='1'] [data-testid=channel][data-channel=chat]").ClassList
+            .ShouldNotContain(c => c.StartsWith("flash-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_circuit_gets_the_same_string_for_the_same_operator_state()
+    {
+        var rows = Services.GetRequiredService<RowMarkup>();
+        OperatorState op = OperatorBuilder.An(1);
+
+        var first = rows.Row(op, linkToDetails: false, highlight: null).Value;
+        var second = rows.Row(op, linkToDetails: false, highlight: null).Value;
+        var linked = rows.Row(op, linkToDetails: true, highlight: null).Value;
+        var changed = rows.Row(op with { Connected = false }, linkToDetails: false, highlight: null).Value;
+
+        ReferenceEquals(first, second).ShouldBeTrue("one copy per operator state, shared");
+        linked.ShouldNotBe(first);
+        changed.ShouldNotBe(first);
+    }
+}
