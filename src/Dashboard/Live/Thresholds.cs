@@ -58,6 +58,37 @@ public static class Figures
 
     /// <summary>Fewer available operators or free slots is worse; more busy operators or a higher occupancy is worse.</summary>
     public static bool LowerIsWorse(this Figure figure) => figure is Figure.Available or Figure.FreeSlots;
+
+    /// <summary>The figure under its number ("free slots"); occupancy carries its unit, the number stays bare.</summary>
+    public static string Label(this Figure figure) => figure switch
+    {
+        Figure.Available => "available",
+        Figure.Busy => "busy",
+        Figure.FreeSlots => "free slots",
+        _ => "% occupancy",
+    };
+
+    /// <summary>A level is never told by colour alone: each has its icon (✓, ⚠, ✖).</summary>
+    public static string Icon(this Level level) => level switch
+    {
+        Level.Ok => "✓",
+        Level.Warn => "⚠",
+        _ => "✖",
+    };
+
+    /// <summary>The level in words, for screen readers and titles.</summary>
+    public static string Describe(this Level level) => level switch
+    {
+        Level.Ok => "fine",
+        Level.Warn => "warning",
+        _ => "alert",
+    };
+
+    /// <summary>What a figure's thresholds are, and where it stands ("Chat free slots: amber at 5, red at 2; now warning").</summary>
+    public static string Explain(this ThresholdSet thresholds, Figure figure, ChannelKind channel, Level level) =>
+        thresholds.For(figure, channel) is { } threshold
+            ? $"{channel.ToLabel()} {figure.Label()}: amber at {threshold.Warn}, red at {threshold.Alert}; now {level.Describe()}"
+            : $"{channel.ToLabel()} {figure.Label()}: no threshold";
 }
 
 /// <summary>

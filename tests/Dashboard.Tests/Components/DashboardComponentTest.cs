@@ -31,6 +31,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton(Store);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Options.Create(new PollingOptions()));
+        Services.AddSingleton(new ThresholdOptions().ToSet());
         Services.AddSingleton<IAvailabilityCommands>(Commands);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
