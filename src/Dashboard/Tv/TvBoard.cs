@@ -85,6 +85,24 @@ public static class TvBoard
         return [.. ordered.ThenBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(o => o.Id)];
     }
 
+    /// <summary>
+    /// The channel lines a tile needs: the most channels any connected operator has enabled among those shown (an
+    /// offline tile needs one). A chat-only room gets one-line tiles, and so more of them on a screen.
+    /// </summary>
+    public static int ChannelLines(IEnumerable<OperatorState> operators, IReadOnlyList<ChannelKind> channels)
+    {
+        var lines = 1;
+        foreach (var op in operators)
+        {
+            if (op.Connected)
+            {
+                lines = Math.Max(lines, channels.Count(channel => op[channel].Enabled));
+            }
+        }
+
+        return lines;
+    }
+
     /// <summary>How many of <paramref name="operators"/> are in each state of <see cref="LegendOrder"/>.</summary>
     public static IReadOnlyList<LegendEntry> Legend(IEnumerable<OperatorState> operators, IReadOnlyList<ChannelKind> channels)
     {
