@@ -2,7 +2,12 @@ using Bunit;
 using Dashboard.Components.Pages;
 using Dashboard.Components.TvScreen;
 using Dashboard.Live;
+using Dashboard.Storage;
 using Dashboard.Tv;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Components;
 
@@ -94,5 +99,33 @@ public sealed class TvComponentTests : DashboardComponentTest
 
         setup.Find("[data-testid=tv-setup-problems]").TextContent.ShouldContain("occupancy: red (80) must be at or above amber (95)");
         setup.Find("#tv-setup-url").GetAttribute("value").ShouldBe("/tv");
+    }
+}
+
+/// <summary>The TV page with a TV link service whose database does not answer.</summary>
+public sealed class TvLinkOutageTests() : DashboardComponentTest(services =>
+{
+    var broken = new BrokenDatabase();
+    services.AddSingleton(new TvLinkService(broken,
+        new Dashboard.Auth.AccountService(broken, Microsoft.Extensions.Options.Options.Create(new Dashboard.Auth.AuthOptions()), TimeProvider.System), TimeProvider.System));
+})
+{
+    [Fact]
+    public void A_link_that_cannot_be_checked_says_so_and_is_not_called_revoked()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/tv?link=some-token");
+
+        var tv = Render<Dashboard.Components.Pages.Tv>();
+
+        tv.Find("[data-testid=tv-unchecked]").GetAttribute("data-interactive").ShouldBe("false");
+        tv.FindAll("[data-testid=tv-revoked]").ShouldBeEmpty();
+        tv.FindAll("[data-testid=operator]").ShouldBeEmpty();
+    }
+
+    // A database whose file cannot be opened: every query fails as a real outage would.
+    private sealed class BrokenDatabase : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => new SqliteDashboardDbContext(new DbContextOptionsBuilder<SqliteDashboardDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = "/nonexistent-folder/dashboard.db", Mode = SqliteOpenMode.ReadWrite }.ToString()).Options);
     }
 }
