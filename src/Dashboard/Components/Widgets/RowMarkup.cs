@@ -58,16 +58,6 @@ public sealed class RowMarkup(TimeProvider time)
     public static string FlashClass(RowHighlight? highlight, ChannelKind channel) =>
         highlight is { } h && h.Channels.HasFlag(channel.ToMask()) ? $"flash-{h.Sequence % 2}" : "";
 
-    /// <summary>The words for a state, as the grid shows them.</summary>
-    public static string Label(ChannelStatus status) => status switch
-    {
-        ChannelStatus.Available => "Available",
-        ChannelStatus.Busy => "Busy",
-        ChannelStatus.Unavailable => "Unavailable",
-        ChannelStatus.Disabled => "Not enabled",
-        _ => "Offline",
-    };
-
     private static string Build(OperatorState op, bool linkToDetails, RowHighlight? highlight, DateTime today)
     {
         var html = new StringBuilder(1_400);
@@ -108,12 +98,12 @@ public sealed class RowMarkup(TimeProvider time)
     private static void AppendCellContent(StringBuilder html, ChannelState state, DateTime today)
     {
         html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
-            .Append(Label(state.Status)).Append("</span>");
+            .Append(state.Status.ToLabel()).Append("</span>");
         // A channel the operator cannot work on has no "since" worth reading.
         if (state.Status != ChannelStatus.Disabled && state.Since is { } since)
         {
             var utc = since.UtcDateTime;
-            var title = $"{Label(state.Status)} since {utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC";
+            var title = $"{state.Status.ToLabel()} since {utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC";
             // UTC, because the browser's zone is not known on the server; the date only when it is not today.
             var text = utc.ToString(utc.Date == today ? "HH:mm" : "d MMM HH:mm", CultureInfo.InvariantCulture);
             html.Append("<span class=\"since\" title=\"").Append(title).Append("\">since ").Append(text).Append("</span>");
