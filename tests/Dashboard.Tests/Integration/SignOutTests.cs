@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary>A cookie copied before sign-out (from a shared machine, by malware) must be worth nothing after it.</summary>
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class SignOutTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new() { Settings = { ["Auth:RevalidationInterval"] = "00:00:01" } };
