@@ -13,11 +13,11 @@ namespace Dashboard.Auth;
 /// </summary>
 internal sealed class AccountRevalidation : RevalidatingServerAuthenticationStateProvider
 {
-    private readonly AccountService _accounts;
+    private readonly AccountCheck _accounts;
     private readonly IOptions<AuthOptions> _options;
     private readonly SignOuts _signOuts;
 
-    public AccountRevalidation(ILoggerFactory loggerFactory, AccountService accounts, IOptions<AuthOptions> options, SignOuts signOuts)
+    public AccountRevalidation(ILoggerFactory loggerFactory, AccountCheck accounts, IOptions<AuthOptions> options, SignOuts signOuts)
         : base(loggerFactory)
     {
         _accounts = accounts;

@@ -51,7 +51,7 @@ public sealed class HubSessions : IDisposable
 /// </summary>
 internal sealed class HubSessionSweeper(
     HubSessions sessions,
-    AccountService accounts,
+    AccountCheck accounts,
     IOptions<AuthOptions> options,
     TimeProvider time,
     ILogger<HubSessionSweeper> logger) : BackgroundService

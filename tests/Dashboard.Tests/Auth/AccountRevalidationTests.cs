@@ -12,18 +12,18 @@ public sealed class AccountRevalidationTests : IAsyncLifetime
 {
     private readonly AuditDatabase _db = new();
     private readonly IOptions<AuthOptions> _options = Options.Create(new AuthOptions { RevalidationInterval = TimeSpan.FromHours(1) });
-    private readonly AccountService _accounts;
+    private readonly TestAccounts _accounts;
     private readonly SignOuts _signOuts;
 
     public AccountRevalidationTests()
     {
-        _accounts = new AccountService(_db, _options, _db.Clock);
+        _accounts = new TestAccounts(_db, _options, _db.Clock);
         _signOuts = new SignOuts(_db, _options, _db.Clock, NullLogger<SignOuts>.Instance);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await _accounts.EnsureAsync("alice", "alice-password-1", Role.Viewer, Token);
+    public async ValueTask InitializeAsync() => await _accounts.Seeding.EnsureAsync("alice", "alice-password-1", Role.Viewer, Token);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -62,11 +62,11 @@ public sealed class AccountRevalidationTests : IAsyncLifetime
     }
 
     private async Task<ClaimsPrincipal> SignInAsync() =>
-        AuthExtensions.ToPrincipal((await _accounts.CheckAsync("alice", "alice-password-1", Token)).Account!);
+        AuthExtensions.ToPrincipal((await _accounts.SignIns.CheckAsync("alice", "alice-password-1", Token)).Account!);
 
     private AccountRevalidation PageOf(ClaimsPrincipal user)
     {
-        var page = new AccountRevalidation(NullLoggerFactory.Instance, _accounts, _options, _signOuts);
+        var page = new AccountRevalidation(NullLoggerFactory.Instance, _accounts.Check, _options, _signOuts);
         page.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
         return page;
     }

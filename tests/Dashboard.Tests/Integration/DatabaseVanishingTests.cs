@@ -1,4 +1,5 @@
 using System.Net;
+using Dashboard.Auth;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,41 @@ public sealed class DatabaseVanishingTests : IAsyncLifetime
         change.Succeeded.ShouldBeFalse();
         change.Message.ShouldContain("not sent");
         _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>().GetLive(target.Id)!.Chat.Available.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_lost_file_refuses_account_changes_in_plain_words_and_records_nothing()
+    {
+        var accounts = new TestAccounts(_factory.Services);
+        var manager = await _factory.SignedInPrincipalAsync();
+        var viewer = (await accounts.Administration.ListAsync(Token)).Single(a => a.UserName == "viewer");
+        var eventsBefore = await CountEventsAsync();
+        var aside = File + ".aside";
+
+        // Moved aside rather than deleted, so that it can be put back to read what the app wrote into it.
+        System.IO.File.Move(File, aside);
+        AccountResult[] results =
+        [
+            await accounts.Administration.CreateAsync(manager, "newcomer", "newcomer-password-1", Role.Viewer, Token),
+            await accounts.Administration.ChangeRoleAsync(manager, viewer.Id, Role.Manager, Token),
+            await accounts.Administration.SetDisabledAsync(manager, viewer.Id, true, Token),
+            await accounts.Administration.ResetPasswordAsync(manager, viewer.Id, "another-password-1", Token),
+        ];
+        System.IO.File.Move(aside, File, overwrite: true);
+
+        results.ShouldAllBe(result => !result.Succeeded && result.Message.Contains(Dashboard.Storage.DatabaseFile.ReplacedMessage));
+        (await CountEventsAsync()).ShouldBe(eventsBefore);
+        await using var db = _factory.Database.CreateDbContext();
+        (await db.Accounts.AnyAsync(a => a.UserName == "newcomer", Token)).ShouldBeFalse();
+        var unchanged = await db.Accounts.SingleAsync(a => a.Id == viewer.Id, Token);
+        (unchanged.Role, unchanged.Disabled).ShouldBe((Role.Viewer, false));
+        (await accounts.SignIns.CheckAsync("viewer", "viewer" + AccountSeeder.DemoPasswordSuffix, Token)).Succeeded.ShouldBeTrue("the password is the old one");
+    }
+
+    private async Task<int> CountEventsAsync()
+    {
+        await using var db = _factory.Database.CreateDbContext();
+        return await db.AccountEvents.CountAsync(Token);
     }
 
     [Fact]
