@@ -5,7 +5,7 @@ namespace Dashboard.Auth;
 
 /// <summary>Creates the bootstrap Manager and, on the simulator, one demo account per role.</summary>
 internal sealed class AccountSeeder(
-    AccountService accounts,
+    AccountSeeding accounts,
     IOptions<AuthOptions> options,
     UpstreamMode upstream,
     ILogger<AccountSeeder> logger) : IHostedService

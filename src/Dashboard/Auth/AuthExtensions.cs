@@ -38,7 +38,10 @@ public static class AuthExtensions
             .BindConfiguration(AuthOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignIns>();
+        builder.Services.AddSingleton<AccountCheck>();
+        builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<AccountSeeding>();
         builder.Services.AddSingleton<SignOuts>();
         // After AddStorage's migrator, so that the accounts table exists.
         builder.Services.AddHostedService<AccountSeeder>();
@@ -143,7 +146,7 @@ public static class AuthExtensions
             return;
         }
 
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountCheck>();
         if (await accounts.CurrentRoleAsync(user, context.HttpContext.RequestAborted) is null)
         {
             context.RejectPrincipal();

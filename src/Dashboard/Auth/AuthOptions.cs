@@ -40,7 +40,7 @@ public sealed class AuthOptions : IValidatableObject
     {
         if (BootstrapAdmin is { UserName: { Length: > 0 } name })
         {
-            if (AccountService.CheckUserName(name) is { } invalid)
+            if (AccountAdministration.CheckUserName(name) is { } invalid)
             {
                 yield return new ValidationResult($"Auth:BootstrapAdmin:UserName: {invalid}");
             }

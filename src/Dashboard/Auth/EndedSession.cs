@@ -23,8 +23,19 @@ public sealed class EndedSession
 }
 
 /// <summary>Ends sign-ins on the server (see <see cref="EndedSession"/>).</summary>
-public sealed class SignOuts(IDbContextFactory<DashboardDbContext> contexts, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class SignOuts(
+    IDbContextFactory<DashboardDbContext> contexts,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<SignOuts> logger)
 {
+    /// <summary>
+    /// Raised on this instance with a sign-in's id once <see cref="EndAsync"/> has recorded it, so that the sign-in's open
+    /// hub connections and pages here end at once. Other instances learn of it at their next check of each connection
+    /// (<see cref="AuthOptions.RevalidationInterval"/>); a new request there is refused at once, since it reads the table.
+    /// </summary>
+    public event Action<string>? Ended;
+
     /// <summary>
     /// Records that <paramref name="user"/>'s sign-in has ended, and forgets those that ended longer ago than any copy of
     /// their cookie can live (<see cref="AuthOptions.SessionLifetime"/>, sliding, stops sliding when the sign-in ends).
@@ -44,6 +55,28 @@ public sealed class SignOuts(IDbContextFactory<DashboardDbContext> contexts, IOp
         {
             db.EndedSessions.Add(new EndedSession { Id = id, EndedAt = now });
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Announce(id);
+    }
+
+    /// <summary>Whether <paramref name="user"/> is the sign-in named <paramref name="session"/>.</summary>
+    public static bool IsSession(ClaimsPrincipal? user, string session) =>
+        string.Equals(user?.FindFirstValue(AuthExtensions.SessionClaimType), session, StringComparison.Ordinal);
+
+    // Each listener on its own: one that fails must not keep the sign-in open elsewhere, nor fail the sign-out itself.
+    private void Announce(string session)
+    {
+        foreach (var listener in Ended?.GetInvocationList().Cast<Action<string>>() ?? [])
+        {
+            try
+            {
+                listener(session);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Ending the open connections of a signed-out sign-in failed; they end at the next check.");
+            }
         }
     }
 }

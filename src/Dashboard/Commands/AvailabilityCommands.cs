@@ -31,7 +31,7 @@ public sealed class AvailabilityCommands(
     AvailabilityStore store,
     IAuditTrail audit,
     IServiceScopeFactory scopes,
-    AccountService accounts,
+    AccountCheck accounts,
     Dashboard.Health.DashboardMetrics metrics,
     Dashboard.Storage.DatabaseFile database,
     TimeProvider time,

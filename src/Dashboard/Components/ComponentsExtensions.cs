@@ -11,6 +11,8 @@ public static class ComponentsExtensions
         builder.Services.AddMudServices();
         // One per app: the rows it holds are shared by every circuit.
         builder.Services.AddSingleton<Widgets.RowMarkup>();
+        // One per circuit: the controls waiting for their command are this person's.
+        builder.Services.AddScoped<Widgets.RowActions>();
         return builder;
     }
 

@@ -51,6 +51,10 @@ public static class ChannelKinds
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
+    /// <summary>The channel a wire name (<c>chat</c>, <c>call</c>, <c>video</c>, any case) stands for; null for anything else.</summary>
+    public static ChannelKind? FromWire(string? wire) =>
+        All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), wire?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static string ToWire(this ChannelStatus status) => status switch
     {
         ChannelStatus.Available => "available",

@@ -15,7 +15,7 @@ public sealed record ViewFilter(
     public static ViewFilter Parse(string? text, string? group, string? channel, string? state, string? skill = null, string? website = null) => new(
         Clean(text),
         Clean(group),
-        ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel?.Trim(), StringComparison.OrdinalIgnoreCase)),
+        ChannelKinds.FromWire(channel),
         Enum.GetValues<ChannelStatus>().Cast<ChannelStatus?>().FirstOrDefault(s => string.Equals(s!.Value.ToWire(), state?.Trim(), StringComparison.OrdinalIgnoreCase)),
         Clean(skill),
         Clean(website));

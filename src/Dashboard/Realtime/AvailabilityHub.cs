@@ -71,7 +71,7 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
     // here, records the refusal in the audit trail.
     public Task<CommandResult> SetChannelAvailability(int operatorId, string channel, bool available)
     {
-        var kind = ChannelKinds.All.Cast<ChannelKind?>().FirstOrDefault(c => string.Equals(c!.Value.ToWire(), channel, StringComparison.OrdinalIgnoreCase));
+        var kind = ChannelKinds.FromWire(channel);
         return kind is { } known
             ? commands.SetChannelAvailabilityAsync(Actor, operatorId, known, available, Context.ConnectionAborted)
             : Task.FromResult(new CommandResult(false, "Unknown channel: use chat, call or video."));

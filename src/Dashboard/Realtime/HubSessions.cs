@@ -5,10 +5,22 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Realtime;
 
-/// <summary>The hub's open connections, so that those whose sign-in has ended can be closed.</summary>
-public sealed class HubSessions
+/// <summary>
+/// The hub's open connections, so that those whose sign-in has ended can be closed: at once when it is signed out on this
+/// instance (<see cref="SignOuts.Ended"/>), otherwise by <see cref="HubSessionSweeper"/>.
+/// </summary>
+public sealed class HubSessions : IDisposable
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
+    private readonly SignOuts _signOuts;
+    private readonly ILogger<HubSessions> _logger;
+
+    public HubSessions(SignOuts signOuts, ILogger<HubSessions> logger)
+    {
+        _signOuts = signOuts;
+        _logger = logger;
+        _signOuts.Ended += Close;
+    }
 
     public int Count => _connections.Count;
 
@@ -17,6 +29,19 @@ public sealed class HubSessions
     public void Remove(HubCallerContext connection) => _connections.TryRemove(connection.ConnectionId, out _);
 
     public ICollection<HubCallerContext> Connections => _connections.Values;
+
+    public void Dispose() => _signOuts.Ended -= Close;
+
+    // A web socket is one request at its start: nothing else would check its cookie again.
+    private void Close(string session)
+    {
+        foreach (var connection in _connections.Values.Where(c => SignOuts.IsSession(c.User, session)))
+        {
+            _logger.LogInformation("Closing hub connection {Connection} of {User}: signed out.", connection.ConnectionId, connection.User?.Identity?.Name);
+            Remove(connection);
+            connection.Abort();
+        }
+    }
 }
 
 /// <summary>
@@ -26,7 +51,7 @@ public sealed class HubSessions
 /// </summary>
 internal sealed class HubSessionSweeper(
     HubSessions sessions,
-    AccountService accounts,
+    AccountCheck accounts,
     IOptions<AuthOptions> options,
     TimeProvider time,
     ILogger<HubSessionSweeper> logger) : BackgroundService

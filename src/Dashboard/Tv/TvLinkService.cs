@@ -25,7 +25,7 @@ public sealed record TvLinkCreated(bool Succeeded, string Message, string? Token
 /// Makes, lists, checks and revokes TV links. Making and revoking are Manager actions, checked here against the account
 /// as it is now, and recorded in the account records like any change to an account, refusals included.
 /// </summary>
-public sealed class TvLinkService(IDbContextFactory<DashboardDbContext> contexts, AccountService accounts, TimeProvider time)
+public sealed class TvLinkService(IDbContextFactory<DashboardDbContext> contexts, AccountCheck accounts, TimeProvider time)
 {
     /// <summary>256 random bits: far past guessing, and past the 128 the issue asks for.</summary>
     public const int TokenBytes = 32;

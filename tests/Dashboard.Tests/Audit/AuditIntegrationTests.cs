@@ -17,7 +17,7 @@ public sealed class AuditIntegrationTests
     /// <summary>Marie, a Manager signed in on this app, as a page's handler names her.</summary>
     private static async Task<CommandActor> MarieAsync(DashboardFactory factory)
     {
-        await factory.Services.GetRequiredService<Dashboard.Auth.AccountService>().EnsureAsync("marie", "marie-password", Dashboard.Auth.Role.Manager, Token);
+        await factory.Services.GetRequiredService<Dashboard.Auth.AccountSeeding>().EnsureAsync("marie", "marie-password", Dashboard.Auth.Role.Manager, Token);
         return CommandActor.From(await factory.SignedInPrincipalAsync("marie", "marie-password"), CommandActor.Page);
     }
 

@@ -22,12 +22,12 @@ public sealed class AccountConcurrencyTests : IAsyncDisposable
             await db.Database.MigrateAsync(Token);
         }
 
-        var instances = Enumerable.Range(0, 4).Select(_ => new AccountService(_database, Options.Create(new AuthOptions()), TimeProvider.System)).ToList();
+        var instances = Enumerable.Range(0, 4).Select(_ => new TestAccounts(_database, Options.Create(new AuthOptions()), TimeProvider.System)).ToList();
 
         for (var round = 1; round <= 3; round++)
         {
             var userName = $"admin{round}";
-            var created = await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.EnsureAsync(userName, "a long passphrase", Role.Manager, Token), Token)));
+            var created = await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.Seeding.EnsureAsync(userName, "a long passphrase", Role.Manager, Token), Token)));
 
             created.Count(c => c).ShouldBe(1, $"round {round}");
         }
@@ -44,26 +44,26 @@ public sealed class AccountConcurrencyTests : IAsyncDisposable
             await db.Database.MigrateAsync(Token);
         }
 
-        var accounts = new AccountService(_database, Options.Create(new AuthOptions()), TimeProvider.System);
+        var accounts = new TestAccounts(_database, Options.Create(new AuthOptions()), TimeProvider.System);
         for (var round = 1; round <= 10; round++)
         {
             var (a, b) = ($"a{round}", $"b{round}");
-            await accounts.EnsureAsync(a, "a long passphrase", Role.Manager, Token);
-            await accounts.EnsureAsync(b, "a long passphrase", Role.Manager, Token);
+            await accounts.Seeding.EnsureAsync(a, "a long passphrase", Role.Manager, Token);
+            await accounts.Seeding.EnsureAsync(b, "a long passphrase", Role.Manager, Token);
             // Only these two are active Managers in this round.
             await using (var db = _database.CreateDbContext())
             {
                 await db.Accounts.Where(x => x.UserName != a && x.UserName != b).ExecuteUpdateAsync(set => set.SetProperty(x => x.Role, Role.Viewer), Token);
             }
 
-            var signedInA = AuthExtensions.ToPrincipal((await accounts.CheckAsync(a, "a long passphrase", Token)).Account!);
-            var signedInB = AuthExtensions.ToPrincipal((await accounts.CheckAsync(b, "a long passphrase", Token)).Account!);
-            var list = await accounts.ListAsync(Token);
+            var signedInA = AuthExtensions.ToPrincipal((await accounts.SignIns.CheckAsync(a, "a long passphrase", Token)).Account!);
+            var signedInB = AuthExtensions.ToPrincipal((await accounts.SignIns.CheckAsync(b, "a long passphrase", Token)).Account!);
+            var list = await accounts.Administration.ListAsync(Token);
             var (idA, idB) = (list.Single(x => x.UserName == a).Id, list.Single(x => x.UserName == b).Id);
 
             var results = await Task.WhenAll(
-                Task.Run(() => accounts.ChangeRoleAsync(signedInA, idB, Role.Viewer, Token), Token),
-                Task.Run(() => accounts.ChangeRoleAsync(signedInB, idA, Role.Viewer, Token), Token));
+                Task.Run(() => accounts.Administration.ChangeRoleAsync(signedInA, idB, Role.Viewer, Token), Token),
+                Task.Run(() => accounts.Administration.ChangeRoleAsync(signedInB, idA, Role.Viewer, Token), Token));
 
             results.Count(r => r.Succeeded).ShouldBeLessThanOrEqualTo(1, $"round {round}: {results[0].Message} / {results[1].Message}");
             await using var check = _database.CreateDbContext();

@@ -16,18 +16,22 @@ public sealed class AccountsPageTests() : DashboardComponentTest(services =>
     services.AddSingleton<AuditDatabase>();
     services.AddSingleton<IDbContextFactory<DashboardDbContext>>(provider => provider.GetRequiredService<AuditDatabase>());
     services.AddSingleton(Options.Create(new AuthOptions()));
-    services.AddSingleton<AccountService>();
+    services.AddSingleton(_ => TestAccounts.UnwatchedFile());
+    services.AddSingleton<SignIns>();
+    services.AddSingleton<AccountCheck>();
+    services.AddSingleton<AccountAdministration>();
+    services.AddSingleton<AccountSeeding>();
 }), IAsyncLifetime
 {
-    private AccountService AccountService => Services.GetRequiredService<AccountService>();
+    private TestAccounts Accounts => new(Services);
 
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await AccountService.EnsureAsync("boss", "boss-password-1", Role.Manager, Token);
-        await AccountService.EnsureAsync("alice", "alice-password-1", Role.Viewer, Token);
-        Authorization.SetUser(AuthExtensions.ToPrincipal((await AccountService.CheckAsync("boss", "boss-password-1", Token)).Account!));
+        await Accounts.Seeding.EnsureAsync("boss", "boss-password-1", Role.Manager, Token);
+        await Accounts.Seeding.EnsureAsync("alice", "alice-password-1", Role.Viewer, Token);
+        Authorization.SetUser(AuthExtensions.ToPrincipal((await Accounts.SignIns.CheckAsync("boss", "boss-password-1", Token)).Account!));
     }
 
     private IRenderedComponent<Accounts> RenderPage()
@@ -69,7 +73,7 @@ public sealed class AccountsPageTests() : DashboardComponentTest(services =>
         recorded.GetAttribute("data-action").ShouldBe("created");
         recorded.GetAttribute("data-outcome").ShouldBe("done");
         recorded.TextContent.ShouldContain("bob");
-        (await AccountService.CheckAsync("bob", "long-enough-password", Token)).Account!.Role.ShouldBe(Role.Supervisor);
+        (await Accounts.SignIns.CheckAsync("bob", "long-enough-password", Token)).Account!.Role.ShouldBe(Role.Supervisor);
         page.Find("#new-username").GetAttribute("value").ShouldBeNullOrEmpty("the form is cleared for the next account");
     }
 
@@ -107,7 +111,7 @@ public sealed class AccountsPageTests() : DashboardComponentTest(services =>
         await page.Find("[data-testid=confirm-reset]").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-testid=accounts-message]").TextContent.ShouldContain("The password of alice is reset"));
-        (await AccountService.CheckAsync("alice", generated, Token)).Succeeded.ShouldBeTrue();
+        (await Accounts.SignIns.CheckAsync("alice", generated, Token)).Succeeded.ShouldBeTrue();
         Row(page, "alice").TextContent.ShouldContain("by boss");
     }
 }

@@ -36,6 +36,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
         Services.AddSingleton<Dashboard.Components.Widgets.RowMarkup>();
+        Services.AddScoped<Dashboard.Components.Widgets.RowActions>();
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.
         Services.AddSingleton(_ => Audit.Log);
@@ -75,6 +76,22 @@ public abstract class DashboardComponentTest : BunitContext
             Calls.Add(operatorId);
             return Task.FromResult(Answer);
         }
+    }
+
+    /// <summary>
+    /// Clicks a control of a row as the browser would: assets/grid-actions.js reads these attributes of the control, and
+    /// the event bubbles to the grid's one handler. A disabled control sends nothing, as in the browser.
+    /// </summary>
+    protected static Task ClickControlAsync(AngleSharp.Dom.IElement control)
+    {
+        control.HasAttribute("disabled").ShouldBeFalse("a disabled control cannot be clicked");
+        return control.TriggerEventAsync("ongridaction", new Dashboard.Components.Widgets.GridActionEventArgs
+        {
+            Action = control.GetAttribute("data-action") ?? "",
+            OperatorId = int.Parse(control.GetAttribute("data-operator-id") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            Channel = control.GetAttribute("data-channel") ?? "",
+            Checked = control.GetAttribute("aria-checked") == "true",
+        });
     }
 
     /// <summary>Signed in as a Manager unless a test says otherwise (before rendering).</summary>

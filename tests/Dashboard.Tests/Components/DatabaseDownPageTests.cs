@@ -13,7 +13,9 @@ public sealed class DatabaseDownPageTests() : DashboardComponentTest(services =>
 {
     services.AddSingleton<IDbContextFactory<DashboardDbContext>, UnreachableDatabase>();
     services.AddSingleton(Options.Create(new AuthOptions()));
-    services.AddSingleton<AccountService>();
+    services.AddSingleton(_ => TestAccounts.UnwatchedFile());
+    services.AddSingleton<AccountCheck>();
+    services.AddSingleton<AccountAdministration>();
     services.AddSingleton(provider => new Dashboard.Audit.AuditLog(provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>()));
 })
 {

@@ -120,7 +120,7 @@ public sealed class HomeTests : DashboardComponentTest
         toggle.GetAttribute("aria-checked").ShouldBe("true");
 
         // The click's handler waits for the command, which this test completes later.
-        var click = toggle.ClickAsync(new MouseEventArgs());
+        var click = ClickControlAsync(toggle);
 
         Commands.Calls.ShouldBe([(5, ChannelKind.Chat, false)]);
         page.WaitForAssertion(() => page.Find("[data-testid=toggle][data-operator-id='5']").HasAttribute("disabled").ShouldBeTrue());
@@ -156,19 +156,48 @@ public sealed class HomeTests : DashboardComponentTest
     }
 
     [Fact]
-    public void Only_the_rows_a_change_set_touches_render_again()
+    public void A_Managers_rows_are_shared_markup_too_and_only_changed_rows_get_new_markup()
     {
+        var rows = Services.GetRequiredService<RowMarkup>();
         Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2), OperatorBuilder.An(3)], Now);
         var page = Render<Home>();
-        var before = page.FindComponents<OperatorRow>().ToDictionary(r => r.Instance.Operator.Id, r => r.Instance.RenderCount);
+        var options = RowOptions.LinkToDetails | RowOptions.Manage | RowOptions.Interactive;
+        var before = Store.Current.Operators.ToDictionary(o => o.Id, o => rows.Row(o, options, null, new HashSet<PendingControl>()).Value);
 
         Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2).WithChat(slots: 1), OperatorBuilder.An(3)], Now.AddSeconds(3));
 
         page.WaitForAssertion(() => Channel(page, 2, "chat").GetAttribute("data-slots").ShouldBe("1/3"));
-        var after = page.FindComponents<OperatorRow>().ToDictionary(r => r.Instance.Operator.Id, r => r.Instance.RenderCount);
-        after[1].ShouldBe(before[1]);
-        after[3].ShouldBe(before[3]);
-        after[2].ShouldBe(before[2] + 1);
+        var after = Store.Current.Operators.ToDictionary(o => o.Id, o => rows.Row(o, options, null, new HashSet<PendingControl>()).Value);
+        ReferenceEquals(after[1], before[1]).ShouldBeTrue("an unchanged operator keeps the markup every circuit shares");
+        ReferenceEquals(after[3], before[3]).ShouldBeTrue();
+        after[2].ShouldNotBe(before[2]);
+    }
+
+    [Fact]
+    public async Task Ticking_a_row_selects_it_for_a_bulk_change_and_clearing_unticks_it()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(1), OperatorBuilder.An(2)], Now);
+        var page = Render<Home>();
+
+        await ClickControlAsync(page.Find("[data-testid=select][data-operator-id='2']"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=selected-count]").TextContent.ShouldBe("1 selected"));
+        page.Find("[data-testid=select][data-operator-id='2']").HasAttribute("checked").ShouldBeTrue();
+        page.Find("[data-testid=select][data-operator-id='1']").HasAttribute("checked").ShouldBeFalse();
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Clear selection").ClickAsync(new MouseEventArgs());
+        page.Find("[data-testid=select][data-operator-id='2']").HasAttribute("checked").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Prerendered_controls_are_disabled_until_the_circuit_is_live()
+    {
+        SetRendererInfo(new RendererInfo("Static", false));
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+
+        var page = Render<Home>();
+
+        page.FindAll("[data-testid=toggle], [data-testid=disconnect], [data-testid=select]").ShouldAllBe(control => control.HasAttribute("disabled"));
+        page.FindAll("[data-testid=toggle]").ShouldNotBeEmpty();
     }
 
     [Fact]

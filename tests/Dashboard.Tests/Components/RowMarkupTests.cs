@@ -19,8 +19,7 @@ public sealed class RowMarkupTests : DashboardComponentTest
 
         var page = Render<Home>();
 
-        page.FindComponents<OperatorRow>().ShouldBeEmpty("a Viewer's rows are markup, not components");
-        var row = page.Find("[data-testid=operator][data-operator-id='1']");
+                var row = page.Find("[data-testid=operator][data-operator-id='1']");
         row.QuerySelector(".op-name")!.TextContent.ShouldBe("Zoé <Admin> & co");
         row.QuerySelector(".col-group")!.TextContent.ShouldBe("Support");
         var chat = row.QuerySelector("[data-testid=channel][data-channel=chat]")!;
@@ -54,18 +53,45 @@ public sealed class RowMarkupTests : DashboardComponentTest
     }
 
     [Fact]
+    public void A_row_with_a_control_waiting_is_built_for_that_circuit_alone_and_shows_it_waiting()
+    {
+        var rows = Services.GetRequiredService<RowMarkup>();
+        OperatorState op = OperatorBuilder.An(1);
+        var options = RowOptions.Manage | RowOptions.Interactive;
+        var shared = rows.Row(op, options, null, new HashSet<PendingControl>()).Value;
+
+        var waiting = rows.Row(op, options, null, new HashSet<PendingControl> { new(1, ChannelKind.Chat) }).Value;
+        var someoneElse = rows.Row(op, options, null, new HashSet<PendingControl> { new(2, ChannelKind.Chat) }).Value;
+
+        waiting.ShouldContain("is-pending");
+        waiting.ShouldContain("aria-busy=\"true\"");
+        ReferenceEquals(someoneElse, shared).ShouldBeTrue("another operator's wait does not touch this row");
+        ReferenceEquals(rows.Row(op, options, null, new HashSet<PendingControl>()).Value, shared).ShouldBeTrue("the shared row is not replaced by a waiting one");
+    }
+
+    [Fact]
     public void Every_circuit_gets_the_same_string_for_the_same_operator_state()
     {
         var rows = Services.GetRequiredService<RowMarkup>();
         OperatorState op = OperatorBuilder.An(1);
 
-        var first = rows.Row(op, linkToDetails: false, highlight: null).Value;
-        var second = rows.Row(op, linkToDetails: false, highlight: null).Value;
-        var linked = rows.Row(op, linkToDetails: true, highlight: null).Value;
-        var changed = rows.Row(op with { Connected = false }, linkToDetails: false, highlight: null).Value;
+        var none = new HashSet<PendingControl>();
+
+        var first = rows.Row(op, RowOptions.None, null, none).Value;
+        var second = rows.Row(op, RowOptions.None, null, none).Value;
+        var linked = rows.Row(op, RowOptions.LinkToDetails, null, none).Value;
+        var managed = rows.Row(op, RowOptions.Manage | RowOptions.Interactive, null, none).Value;
+        var changed = rows.Row(op with { Connected = false }, RowOptions.None, null, none).Value;
 
         ReferenceEquals(first, second).ShouldBeTrue("one copy per operator state, shared");
+        ReferenceEquals(managed, rows.Row(op, RowOptions.Manage | RowOptions.Interactive, null, none).Value).ShouldBeTrue("a Manager's row is shared too");
+        var flashing = new RowHighlight(ChannelMask.Chat, 7, Now);
+        ReferenceEquals(rows.Row(op, RowOptions.None, flashing, none).Value, rows.Row(op, RowOptions.None, flashing with { At = Now.AddSeconds(1) }, none).Value)
+            .ShouldBeTrue("every circuit that heard the same change set flashes the same row");
+        rows.Row(op, RowOptions.None, flashing, none).Value.ShouldContain("flash-1");
+        rows.Row(op, RowOptions.None, flashing with { Sequence = 8 }, none).Value.ShouldContain("flash-0");
         linked.ShouldNotBe(first);
+        managed.ShouldNotBe(first);
         changed.ShouldNotBe(first);
     }
 }

@@ -26,12 +26,12 @@ public sealed partial class AccountsTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private AccountService Accounts => _factory.Services.GetRequiredService<AccountService>();
+    private TestAccounts Accounts => new(_factory.Services);
 
     /// <summary>The bootstrap Manager as the account service sees a fresh sign-in of it.</summary>
     private Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() => _factory.SignedInPrincipalAsync();
 
-    private async Task<int> IdOfAsync(string userName) => (await Accounts.ListAsync(Token)).Single(a => a.UserName == userName).Id;
+    private async Task<int> IdOfAsync(string userName) => (await Accounts.Administration.ListAsync(Token)).Single(a => a.UserName == userName).Id;
 
     [Fact]
     public async Task Signing_out_ends_the_session()
@@ -69,7 +69,7 @@ public sealed partial class AccountsTests : IAsyncLifetime
         using var http = await _factory.CreateSignedInClientAsync("supervisor", "supervisor-demo");
         (await http.GetAsync(new Uri("/", UriKind.Relative), Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("supervisor"), true, Token)).Succeeded.ShouldBeTrue();
+        (await Accounts.Administration.SetDisabledAsync(await AdminAsync(), await IdOfAsync("supervisor"), true, Token)).Succeeded.ShouldBeTrue();
         using var after = await http.GetAsync(new Uri("/", UriKind.Relative), Token);
 
         after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -85,7 +85,7 @@ public sealed partial class AccountsTests : IAsyncLifetime
         await using var hub = _factory.CreateHubConnection("manager", "manager-demo", webSockets: true);
         await hub.StartAsync(Token);
 
-        (await Accounts.ChangeRoleAsync(await AdminAsync(), await IdOfAsync("manager"), Role.Viewer, Token)).Succeeded.ShouldBeTrue();
+        (await Accounts.Administration.ChangeRoleAsync(await AdminAsync(), await IdOfAsync("manager"), Role.Viewer, Token)).Succeeded.ShouldBeTrue();
         var result = await hub.InvokeAsync<Dashboard.Commands.CommandResult>("SetChannelAvailability", target.Id, "chat", false, Token);
 
         result.Succeeded.ShouldBeFalse();
@@ -109,7 +109,7 @@ public sealed partial class AccountsTests : IAsyncLifetime
         };
         await hub.StartAsync(Token);
 
-        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
+        (await Accounts.Administration.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
 
         var error = await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
         error.ShouldBeOfType<HttpRequestException>().StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -129,7 +129,7 @@ public sealed partial class AccountsTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1.5), Token);
         hub.State.ShouldBe(HubConnectionState.Connected, "an unchanged account stays connected");
 
-        (await Accounts.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
+        (await Accounts.Administration.SetDisabledAsync(await AdminAsync(), await IdOfAsync("viewer"), true, Token)).Succeeded.ShouldBeTrue();
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
         _factory.Services.GetRequiredService<Dashboard.Realtime.HubSessions>().Count.ShouldBe(0);

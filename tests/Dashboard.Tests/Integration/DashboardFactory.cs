@@ -105,7 +105,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task<System.Security.Claims.ClaimsPrincipal> SignedInPrincipalAsync(string userName = AdminUserName, string password = AdminPassword)
     {
-        var check = await Services.GetRequiredService<Dashboard.Auth.AccountService>().CheckAsync(userName, password, CancellationToken.None);
+        var check = await Services.GetRequiredService<Dashboard.Auth.SignIns>().CheckAsync(userName, password, CancellationToken.None);
         return Dashboard.Auth.AuthExtensions.ToPrincipal(check.Account ?? throw new InvalidOperationException(check.Error));
     }
 

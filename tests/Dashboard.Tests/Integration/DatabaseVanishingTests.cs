@@ -1,11 +1,13 @@
 using System.Net;
+using Dashboard.Auth;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Integration;
 
-/// <summary>A SQLite file removed or replaced under the running app (SQLite only: PostgreSQL has no file).</summary>
+/// <summary>A SQLite file removed, replaced or overwritten under the running app (SQLite only: PostgreSQL has no file).</summary>
 [Trait("Kind", "Integration")]
 public sealed class DatabaseVanishingTests : IAsyncLifetime
 {
@@ -46,6 +48,41 @@ public sealed class DatabaseVanishingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lost_file_refuses_account_changes_in_plain_words_and_records_nothing()
+    {
+        var accounts = new TestAccounts(_factory.Services);
+        var manager = await _factory.SignedInPrincipalAsync();
+        var viewer = (await accounts.Administration.ListAsync(Token)).Single(a => a.UserName == "viewer");
+        var eventsBefore = await CountEventsAsync();
+        var aside = File + ".aside";
+
+        // Moved aside rather than deleted, so that it can be put back to read what the app wrote into it.
+        System.IO.File.Move(File, aside);
+        AccountResult[] results =
+        [
+            await accounts.Administration.CreateAsync(manager, "newcomer", "newcomer-password-1", Role.Viewer, Token),
+            await accounts.Administration.ChangeRoleAsync(manager, viewer.Id, Role.Manager, Token),
+            await accounts.Administration.SetDisabledAsync(manager, viewer.Id, true, Token),
+            await accounts.Administration.ResetPasswordAsync(manager, viewer.Id, "another-password-1", Token),
+        ];
+        System.IO.File.Move(aside, File, overwrite: true);
+
+        results.ShouldAllBe(result => !result.Succeeded && result.Message.Contains(Dashboard.Storage.DatabaseFile.ReplacedMessage));
+        (await CountEventsAsync()).ShouldBe(eventsBefore);
+        await using var db = _factory.Database.CreateDbContext();
+        (await db.Accounts.AnyAsync(a => a.UserName == "newcomer", Token)).ShouldBeFalse();
+        var unchanged = await db.Accounts.SingleAsync(a => a.Id == viewer.Id, Token);
+        (unchanged.Role, unchanged.Disabled).ShouldBe((Role.Viewer, false));
+        (await accounts.SignIns.CheckAsync("viewer", "viewer" + AccountSeeder.DemoPasswordSuffix, Token)).Succeeded.ShouldBeTrue("the password is the old one");
+    }
+
+    private async Task<int> CountEventsAsync()
+    {
+        await using var db = _factory.Database.CreateDbContext();
+        return await db.AccountEvents.CountAsync(Token);
+    }
+
+    [Fact]
     public async Task A_file_replaced_by_another_is_noticed()
     {
         using var anonymous = _factory.CreateClient();
@@ -64,6 +101,57 @@ public sealed class DatabaseVanishingTests : IAsyncLifetime
             "/health/ready answering 503 once the database file is replaced",
             TimeSpan.FromSeconds(10),
             TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task A_file_overwritten_in_place_by_another_database_is_noticed()
+    {
+        using var anonymous = _factory.CreateClient();
+        var other = File + ".other";
+        await using (var foreign = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            await foreign.OpenAsync(Token);
+            await using var create = foreign.CreateCommand();
+            create.CommandText = "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('another database');";
+            await create.ExecuteNonQueryAsync(Token);
+        }
+
+        (await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // As `cp other.db dashboard.db` does: the same file (name and inode), other bytes.
+        await using (var target = new FileStream(File, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        {
+            target.SetLength(0);
+            await target.WriteAsync(await System.IO.File.ReadAllBytesAsync(other, Token), Token);
+        }
+
+        System.IO.File.Delete(other);
+        using var ready = await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), Token);
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync(Token)).ShouldContain("database file was removed or replaced");
+    }
+
+    [Fact]
+    public async Task The_apps_own_writes_are_not_taken_for_an_overwritten_file()
+    {
+        var contexts = _factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>>();
+        var before = new FileInfo(File).Length;
+
+        // Enough rows to grow the file, so that the checkpoint rewrites its header (which holds its size), then a
+        // rewrite of the whole file.
+        await using (var db = await contexts.CreateDbContextAsync(Token))
+        {
+            db.EndedSessions.AddRange(Enumerable.Range(0, 2000).Select(_ => new Dashboard.Auth.EndedSession { Id = Dashboard.Auth.EndedSession.NewId() }));
+            await db.SaveChangesAsync(Token);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", Token);
+            new FileInfo(File).Length.ShouldBeGreaterThan(before, "the file itself was written");
+            await db.Database.ExecuteSqlRawAsync("VACUUM", Token);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", Token);
+        }
+
+        _factory.Services.GetRequiredService<Dashboard.Storage.DatabaseFile>().Problem.ShouldBeNull();
+        using var anonymous = _factory.CreateClient();
+        (await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -163,19 +163,19 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [MemberData(nameof(Demo))]
     public async Task Only_a_Manager_manages_accounts(string userName, Role role)
     {
-        var accounts = _factory.Services.GetRequiredService<AccountService>();
+        var accounts = new TestAccounts(_factory.Services);
         var signedIn = await _factory.SignedInPrincipalAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
-        var admin = (await accounts.ListAsync(Token)).Single(a => a.UserName == DashboardFactory.AdminUserName);
+        var admin = (await accounts.Administration.ListAsync(Token)).Single(a => a.UserName == DashboardFactory.AdminUserName);
 
-        var created = await accounts.CreateAsync(signedIn, "newcomer", "newcomer-password", Role.Manager, Token);
-        var disabled = await accounts.SetDisabledAsync(signedIn, admin.Id, true, Token);
-        var reset = await accounts.ResetPasswordAsync(signedIn, admin.Id, "taken-over-password", Token);
+        var created = await accounts.Administration.CreateAsync(signedIn, "newcomer", "newcomer-password", Role.Manager, Token);
+        var disabled = await accounts.Administration.SetDisabledAsync(signedIn, admin.Id, true, Token);
+        var reset = await accounts.Administration.ResetPasswordAsync(signedIn, admin.Id, "taken-over-password", Token);
 
         created.Succeeded.ShouldBe(role == Role.Manager);
         disabled.Succeeded.ShouldBe(role == Role.Manager);
         reset.Succeeded.ShouldBe(role == Role.Manager);
-        (await accounts.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
-        var recorded = (await accounts.RecentEventsAsync(10, Token)).Where(e => e.Actor == userName).ToList();
+        (await accounts.SignIns.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
+        var recorded = (await accounts.Administration.RecentEventsAsync(10, Token)).Where(e => e.Actor == userName).ToList();
         recorded.Count.ShouldBe(3, "every attempt is recorded, refused or not");
         recorded.ShouldAllBe(e => e.Succeeded == (role == Role.Manager));
     }

@@ -11,27 +11,27 @@ namespace Dashboard.Tests.Tv;
 public sealed class TvLinkServiceTests : IAsyncLifetime
 {
     private readonly AuditDatabase _db = new();
-    private readonly AccountService _accounts;
+    private readonly TestAccounts _accounts;
     private readonly TvLinkService _links;
 
     public TvLinkServiceTests()
     {
-        _accounts = new AccountService(_db, Options.Create(new AuthOptions()), _db.Clock);
-        _links = new TvLinkService(_db, _accounts, _db.Clock);
+        _accounts = new TestAccounts(_db, Options.Create(new AuthOptions()), _db.Clock);
+        _links = new TvLinkService(_db, _accounts.Check, _db.Clock);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await _accounts.EnsureAsync("boss", "boss-password-1", Role.Manager, Token);
-        await _accounts.EnsureAsync("alice", "alice-password-1", Role.Supervisor, Token);
+        await _accounts.Seeding.EnsureAsync("boss", "boss-password-1", Role.Manager, Token);
+        await _accounts.Seeding.EnsureAsync("alice", "alice-password-1", Role.Supervisor, Token);
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private async Task<ClaimsPrincipal> SignInAsync(string userName, string password) =>
-        AuthExtensions.ToPrincipal((await _accounts.CheckAsync(userName, password, Token)).Account!);
+        AuthExtensions.ToPrincipal((await _accounts.SignIns.CheckAsync(userName, password, Token)).Account!);
 
     [Fact]
     public async Task A_link_opens_its_own_settings_and_only_its_hash_is_kept()

@@ -7,43 +7,64 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Widgets;
 
+/// <summary>What a row of the grid offers the person looking at it.</summary>
+[Flags]
+public enum RowOptions
+{
+    None = 0,
+
+    /// <summary>The name links to the operator's details page (Supervisors and Managers).</summary>
+    LinkToDetails = 1,
+
+    /// <summary>A selection box, a force-offline button and a switch per channel (Managers).</summary>
+    Manage = 2,
+
+    /// <summary>The circuit is live: the controls can be used (they are disabled while prerendered).</summary>
+    Interactive = 4,
+
+    /// <summary>The row's selection box is ticked.</summary>
+    Selected = 8,
+}
+
+/// <summary>A control waiting for its command: a channel's switch, or the force-offline button when Channel is null.</summary>
+public readonly record struct PendingControl(int OperatorId, ChannelKind? Channel);
+
 /// <summary>
-/// An operator's row of the grid as ready-made HTML, with every DOM hook of CONTRACT.md, for the people who only look
-/// (Viewers and Supervisors). Each open dashboard used to hold a tree of components per row (the row, three cells),
-/// each with its own render tree: several MB per circuit at 250 operators. Built once per immutable
-/// <see cref="OperatorState"/> and shared by every circuit, a row costs a circuit one markup frame. Entries live as long as
-/// the operator state they describe (a weak table: a snapshot that is no longer shown takes its rows with it). A row
-/// that is highlighted just now is built for that render only, since its flash depends on the circuit's change sets.
+/// An operator's row of the grid as ready-made HTML, with every DOM hook of CONTRACT.md. Each open dashboard used to hold
+/// a tree of components per row (the row, three cells, a switch per channel, a button), each with its own render trees:
+/// several MB per circuit at 250 operators. Built once per immutable <see cref="OperatorState"/> and per
+/// <see cref="RowOptions"/>, and shared by every circuit, a row costs a circuit one markup frame. A Manager's controls
+/// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. Entries live
+/// as long as the operator state they describe (a weak table: a snapshot that is no longer shown takes its rows with
+/// it). A row with a control waiting is built for that render only: it belongs to one circuit.
 /// </summary>
 public sealed class RowMarkup(TimeProvider time)
 {
+    private static readonly IReadOnlySet<PendingControl> NothingPending = new HashSet<PendingControl>();
+
     private readonly ConditionalWeakTable<OperatorState, Entry> _rows = new();
 
-    /// <summary>The whole <c>tr</c> of <paramref name="op"/>; its name links to the details page when <paramref name="linkToDetails"/>.</summary>
-    public MarkupString Row(OperatorState op, bool linkToDetails, RowHighlight? highlight)
+    /// <summary>The whole <c>tr</c> of <paramref name="op"/>.</summary>
+    public MarkupString Row(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
         var today = time.GetUtcNow().UtcDateTime.Date;
-        if (highlight is not null)
+        if (HasPending(pending, op.Id))
         {
-            return new MarkupString(Build(op, linkToDetails, highlight, today));
+            return new MarkupString(Build(op, options, highlight, pending, today));
         }
 
+        // Every circuit that heard the change set which made this state flashes the same cells the same way: the
+        // highlighted row is shared as well.
+        var flash = highlight is { } h ? (int)h.Channels | (int)(h.Sequence % 2) << 3 : 0;
         var entry = _rows.GetValue(op, _ => new Entry());
-        // A row built yesterday says just the time of a start that is now a day old: built again.
-        var day = entry.Day;
-        if (day != today)
-        {
-            entry.Reset(today);
-        }
-
-        return entry.Get(linkToDetails, () => Build(op, linkToDetails, highlight: null, today));
+        return entry.Get((int)options | flash << 4, today, () => Build(op, options, highlight, NothingPending, today));
     }
 
-    /// <summary>What a channel cell shows inside it (state, since when, slots), shared with the Manager's cells.</summary>
-    public MarkupString CellContent(OperatorState op, ChannelKind channel)
+    /// <summary>The three channel cells of <paramref name="op"/> (a <c>td</c> each), for a page that shows one operator.</summary>
+    public MarkupString Cells(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
-        var html = new StringBuilder();
-        AppendCellContent(html, op[channel], time.GetUtcNow().UtcDateTime.Date);
+        var html = new StringBuilder(1_200);
+        AppendCells(html, op, options, highlight, pending, time.GetUtcNow().UtcDateTime.Date);
         return new MarkupString(html.ToString());
     }
 
@@ -54,18 +75,33 @@ public sealed class RowMarkup(TimeProvider time)
     public static string Since(ChannelState state) =>
         state.Since?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>The CSS class that flashes a cell that just changed; two alternating names restart the animation.</summary>
-    public static string FlashClass(RowHighlight? highlight, ChannelKind channel) =>
-        highlight is { } h && h.Channels.HasFlag(channel.ToMask()) ? $"flash-{h.Sequence % 2}" : "";
+    /// <summary>"Connected · pseudo": the line under the name.</summary>
+    public static string SubLine(OperatorState op) =>
+        (op.Connected ? "Connected" : "Offline") + (string.IsNullOrEmpty(op.Pseudo) ? "" : $" · {op.Pseudo}");
 
-    private static string Build(OperatorState op, bool linkToDetails, RowHighlight? highlight, DateTime today)
+    /// <summary>Whether a channel of <paramref name="op"/> shows a switch: connected, and the channel enabled.</summary>
+    public static bool HasSwitch(OperatorState op, ChannelKind channel) => op.Connected && op[channel].Enabled;
+
+    private static bool HasPending(IReadOnlySet<PendingControl> pending, int operatorId) =>
+        pending.Count > 0 && pending.Any(p => p.OperatorId == operatorId);
+
+    private static string Build(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTime today)
     {
-        var html = new StringBuilder(1_400);
+        var html = new StringBuilder(options.HasFlag(RowOptions.Manage) ? 3_000 : 1_400);
         var id = op.Id.ToString(CultureInfo.InvariantCulture);
+        var manage = options.HasFlag(RowOptions.Manage);
+        var disabled = options.HasFlag(RowOptions.Interactive) ? "" : " disabled";
         html.Append("<tr data-testid=\"operator\" data-operator-id=\"").Append(id).Append("\" class=\"")
             .Append(op.Connected ? "op-connected" : "op-offline").Append("\">");
+        if (manage)
+        {
+            html.Append("<td class=\"col-select\"><input type=\"checkbox\" class=\"op-select\" data-testid=\"select\" data-action=\"select\" data-operator-id=\"")
+                .Append(id).Append("\" aria-label=\"").Append(Encode($"Select {op.Name}")).Append('"')
+                .Append(options.HasFlag(RowOptions.Selected) ? " checked" : "").Append(disabled).Append(" /></td>");
+        }
+
         html.Append("<td class=\"col-name\"><div class=\"op-identity\"><div class=\"op-text\">");
-        if (linkToDetails)
+        if (options.HasFlag(RowOptions.LinkToDetails))
         {
             html.Append("<a class=\"op-name op-link\" href=\"/operators/").Append(id).Append("\" data-testid=\"operator-link\" data-operator-id=\"").Append(id)
                 .Append("\" title=\"").Append(Encode($"Details of {op.Name}")).Append("\">").Append(Encode(op.Name)).Append("</a>");
@@ -75,8 +111,26 @@ public sealed class RowMarkup(TimeProvider time)
             html.Append("<div class=\"op-name\">").Append(Encode(op.Name)).Append("</div>");
         }
 
-        html.Append("<div class=\"op-sub\">").Append(Encode(SubLine(op))).Append("</div></div></div></td>");
+        html.Append("<div class=\"op-sub\">").Append(Encode(SubLine(op))).Append("</div></div>");
+        if (manage && op.Connected)
+        {
+            var waiting = pending.Contains(new PendingControl(op.Id, null));
+            var label = Encode($"Force {op.Name} offline");
+            html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(label).Append("\" aria-label=\"").Append(label)
+                .Append("\" data-testid=\"disconnect\" data-action=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
+                .Append(waiting ? " disabled" : disabled)
+                .Append("><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">").Append(MudBlazor.Icons.Material.Filled.PowerSettingsNew)
+                .Append("</svg></button>");
+        }
+
+        html.Append("</div></td>");
         html.Append("<td class=\"col-group\">").Append(Encode(op.Group ?? "—")).Append("</td>");
+        AppendCells(html, op, options, highlight, pending, today);
+        return html.Append("</tr>").ToString();
+    }
+
+    private static void AppendCells(StringBuilder html, OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTime today)
+    {
         foreach (var channel in ChannelKinds.All)
         {
             var state = op[channel];
@@ -85,15 +139,18 @@ public sealed class RowMarkup(TimeProvider time)
                 .Append("\" data-testid=\"channel\" data-channel=\"").Append(channel.ToWire()).Append("\" data-state=\"").Append(status)
                 .Append("\" data-slots=\"").Append(Slots(state)).Append("\" data-since=\"").Append(Since(state)).Append("\"><div class=\"channel-inner\">");
             AppendCellContent(html, state, today);
+            if (options.HasFlag(RowOptions.Manage) && HasSwitch(op, channel))
+            {
+                AppendSwitch(html, op, channel, options.HasFlag(RowOptions.Interactive), pending.Contains(new PendingControl(op.Id, channel)));
+            }
+
             html.Append("</div></td>");
         }
-
-        return html.Append("</tr>").ToString();
     }
 
-    /// <summary>"Connected · pseudo": the line under the name.</summary>
-    public static string SubLine(OperatorState op) =>
-        (op.Connected ? "Connected" : "Offline") + (string.IsNullOrEmpty(op.Pseudo) ? "" : $" · {op.Pseudo}");
+    // The CSS class that flashes a cell that just changed; two alternating names restart the animation.
+    private static string FlashClass(RowHighlight? highlight, ChannelKind channel) =>
+        highlight is { } h && h.Channels.HasFlag(channel.ToMask()) ? $"flash-{h.Sequence % 2}" : "";
 
     private static void AppendCellContent(StringBuilder html, ChannelState state, DateTime today)
     {
@@ -120,32 +177,52 @@ public sealed class RowMarkup(TimeProvider time)
         }
     }
 
+    // Busy means switched on with every slot taken: the switch shows on, and a click asks to stop new contacts.
+    private static void AppendSwitch(StringBuilder html, OperatorState op, ChannelKind channel, bool interactive, bool waiting)
+    {
+        var on = op[channel].IsTakingContacts;
+        var wire = channel.ToWire();
+        var title = on ? $"Make {op.Name} unavailable for {wire}" : $"Make {op.Name} available for {wire}";
+        html.Append("<button type=\"button\" role=\"switch\" class=\"availability-toggle ").Append(on ? "is-on" : "is-off").Append(waiting ? " is-pending" : "")
+            .Append("\" aria-checked=\"").Append(on ? "true" : "false").Append("\" aria-busy=\"").Append(waiting ? "true" : "false")
+            .Append("\" aria-label=\"").Append(Encode($"{op.Name}: {wire} availability")).Append("\" title=\"").Append(Encode(title))
+            .Append("\" data-testid=\"toggle\" data-action=\"toggle\" data-operator-id=\"").Append(op.Id.ToString(CultureInfo.InvariantCulture))
+            .Append("\" data-channel=\"").Append(wire).Append('"').Append(waiting || !interactive ? " disabled" : "")
+            .Append("><span class=\"knob\"></span></button>");
+    }
+
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
-    // Two variants (name as text, name as a link), made on first use; several circuits may ask at once.
+    // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
+    // circuits may ask at once. A row built yesterday says just the time of a start that is now a day old: every variant
+    // is built again on a new day.
     private sealed class Entry
     {
         private readonly Lock _lock = new();
-        private MarkupString? _plain;
-        private MarkupString? _linked;
+        private readonly List<(int Key, MarkupString Markup)> _variants = new(1);
+        private DateTime _day;
 
-        public DateTime Day { get; private set; }
-
-        public void Reset(DateTime day)
+        public MarkupString Get(int key, DateTime today, Func<string> build)
         {
             lock (_lock)
             {
-                (_plain, _linked, Day) = (null, null, day);
-            }
-        }
+                if (_day != today)
+                {
+                    _variants.Clear();
+                    _day = today;
+                }
 
-        public MarkupString Get(bool linked, Func<string> build)
-        {
-            lock (_lock)
-            {
-                ref var slot = ref linked ? ref _linked : ref _plain;
-                slot ??= new MarkupString(build());
-                return slot.Value;
+                foreach (var variant in _variants)
+                {
+                    if (variant.Key == key)
+                    {
+                        return variant.Markup;
+                    }
+                }
+
+                var markup = new MarkupString(build());
+                _variants.Add((key, markup));
+                return markup;
             }
         }
     }

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Dashboard.Tests.Components;
 
-public sealed class DisconnectButtonTests : DashboardComponentTest
+public sealed class ForceOfflineTests : DashboardComponentTest
 {
     [Fact]
     public void Only_connected_operators_can_be_forced_offline()
@@ -26,12 +26,29 @@ public sealed class DisconnectButtonTests : DashboardComponentTest
         var dialogs = Render<MudDialogProvider>();
         var page = Render<Home>();
 
-        var click = page.Find("[data-testid=disconnect]").ClickAsync(new MouseEventArgs());
+        var click = ClickControlAsync(page.Find("[data-testid=disconnect]"));
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("will be disconnected from iAdvize"));
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new MouseEventArgs());
         await click;
 
         Commands.Disconnects.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task While_the_command_runs_the_button_waits_and_then_comes_back()
+    {
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<Home>();
+
+        var click = ClickControlAsync(page.Find("[data-testid=disconnect]"));
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").ShouldContain(b => b.TextContent.Trim() == "Force offline"));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Force offline").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=disconnect]").HasAttribute("disabled").ShouldBeTrue());
+        Commands.Next.SetResult(new CommandResult(false, "The upstream refused."));
+        await click;
+        page.WaitForAssertion(() => page.Find("[data-testid=disconnect]").HasAttribute("disabled").ShouldBeFalse());
     }
 
     [Fact]
@@ -42,7 +59,7 @@ public sealed class DisconnectButtonTests : DashboardComponentTest
         var page = Render<Home>();
         Commands.Next.SetResult(new CommandResult(true, "Operator 001 is now offline."));
 
-        var click = page.Find("[data-testid=disconnect]").ClickAsync(new MouseEventArgs());
+        var click = ClickControlAsync(page.Find("[data-testid=disconnect]"));
         dialogs.WaitForAssertion(() => dialogs.FindAll("button").ShouldContain(b => b.TextContent.Trim() == "Force offline"));
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Force offline").ClickAsync(new MouseEventArgs());
         await click;

@@ -1,0 +1,42 @@
+using Dashboard.Auth;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests;
+
+/// <summary>The account services over one database, wired as the app wires them, for tests that need several.</summary>
+internal sealed class TestAccounts
+{
+    /// <summary>Over <paramref name="db"/>, whose file (if any) is not watched: it is never found lost.</summary>
+    public TestAccounts(IDbContextFactory<DashboardDbContext> db, IOptions<AuthOptions> options, TimeProvider time)
+    {
+        SignIns = new SignIns(db, options, time);
+        Check = new AccountCheck(db, options, time);
+        Administration = new AccountAdministration(db, Check, UnwatchedFile(), options, time);
+        Seeding = new AccountSeeding(db, time);
+    }
+
+    /// <summary>A running app's own.</summary>
+    public TestAccounts(IServiceProvider services)
+    {
+        SignIns = services.GetRequiredService<SignIns>();
+        Check = services.GetRequiredService<AccountCheck>();
+        Administration = services.GetRequiredService<AccountAdministration>();
+        Seeding = services.GetRequiredService<AccountSeeding>();
+    }
+
+    public SignIns SignIns { get; }
+
+    public AccountCheck Check { get; }
+
+    public AccountAdministration Administration { get; }
+
+    public AccountSeeding Seeding { get; }
+
+    /// <summary>A database file that is never found lost, as PostgreSQL's (which has none).</summary>
+    public static DatabaseFile UnwatchedFile() =>
+        new(Options.Create(new DatabaseOptions { Provider = DatabaseOptions.Postgres }), NullLogger<DatabaseFile>.Instance);
+}
