@@ -8,17 +8,17 @@ namespace Dashboard.Tests.Integration;
 /// signed-in person's session through the hub or a Blazor circuit.
 /// </summary>
 [Trait("Kind", "Integration")]
-public sealed class OriginTests : IAsyncLifetime
+public sealed class OriginTests(OriginTests.AllowingOneOrigin app) : IClassFixture<OriginTests.AllowingOneOrigin>
 {
     private const string AllowedOrigin = "https://wall.example.com:8443";
 
-    private readonly DashboardFactory _factory = new() { Settings = { ["Security:AllowedOrigins:0"] = AllowedOrigin } };
+    // The tests only negotiate and connect: one app serves them all.
+    private readonly DashboardFactory _factory = app.Factory;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await _factory.StartAndWaitForFirstSnapshotAsync();
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    /// <summary>The app with one other origin allowed.</summary>
+    public sealed class AllowingOneOrigin() : SharedDashboard(factory => factory.Settings["Security:AllowedOrigins:0"] = AllowedOrigin);
 
     [Theory]
     [InlineData("/hubs/availability/negotiate?negotiateVersion=1")]

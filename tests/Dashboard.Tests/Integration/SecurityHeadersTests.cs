@@ -6,15 +6,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Kind", "Integration")]
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests(SharedDashboard app) : IClassFixture<SharedDashboard>
 {
-    private readonly DashboardFactory _factory = new();
+    // The tests only read headers and send requests that are refused: one app serves them all.
+    private readonly DashboardFactory _factory = app.Factory;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => await _factory.StartAndWaitForFirstSnapshotAsync();
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Theory]
     [InlineData("/login")]
