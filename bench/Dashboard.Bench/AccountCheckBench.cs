@@ -9,7 +9,7 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// What the sign-in check costs each HTTP request (the cookie's <c>OnValidatePrincipal</c> reads the account by id, so
-/// that a disabled or re-roled account is signed out at once): <see cref="AccountService.CurrentRoleAsync"/> on a pooled
+/// that a disabled or re-roled account is signed out at once): <see cref="AccountCheck.CurrentRoleAsync"/> on a pooled
 /// context factory, as the app has it, on SQLite and, when <c>DASHBOARD_BENCH_POSTGRES</c> names a server, PostgreSQL;
 /// then how long a sign-in takes for an unknown name, a wrong password and the right one.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class AccountCheckBench
 
     public static async Task RunAsync()
     {
-        Console.WriteLine("Account check per request: AccountService.CurrentRoleAsync (one primary-key read)");
+        Console.WriteLine("Account check per request: AccountCheck.CurrentRoleAsync (one primary-key read)");
         Console.WriteLine();
         Console.WriteLine("| database | median | p95 | p99 | allocated per check |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -29,7 +29,7 @@ internal static class AccountCheckBench
 
         // How long the sign-in form's check takes for an unknown name, a wrong password and the right one: the first two
         // must not differ, or the answer's time tells which user names exist.
-        Console.WriteLine($"Sign-in check (AccountService.CheckAsync, {SignInRuns} runs each): an unknown name must cost what a wrong password costs");
+        Console.WriteLine($"Sign-in check (SignIns.CheckAsync, {SignInRuns} runs each): an unknown name must cost what a wrong password costs");
         Console.WriteLine();
         Console.WriteLine("| database | attempt | median | min | max |");
         Console.WriteLine("|---|---|---:|---:|---:|");
@@ -87,8 +87,8 @@ internal static class AccountCheckBench
     private static async Task SignInRowsAsync(string database, IDbContextFactory<DashboardDbContext> factory)
     {
         // No lockout in the way of the measure.
-        var accounts = new AccountService(factory, Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
-        await accounts.EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
+        var accounts = new SignIns(factory, Options.Create(new AuthOptions { MaxFailedAttempts = int.MaxValue }), TimeProvider.System);
+        await new AccountSeeding(factory, TimeProvider.System).EnsureAsync("manager", "manager-password", Role.Manager, CancellationToken.None);
         foreach (var (name, userName, password) in new[]
         {
             ("unknown user name", "nobody", "some-password"),
@@ -112,9 +112,11 @@ internal static class AccountCheckBench
 
     private static async Task RowAsync(string name, IDbContextFactory<DashboardDbContext> factory)
     {
-        var accounts = new AccountService(factory, Options.Create(new AuthOptions()), TimeProvider.System);
-        await accounts.EnsureAsync("viewer", "viewer-password", Role.Viewer, CancellationToken.None);
-        var user = AuthExtensions.ToPrincipal((await accounts.CheckAsync("viewer", "viewer-password", CancellationToken.None)).Account!);
+        var options = Options.Create(new AuthOptions());
+        await new AccountSeeding(factory, TimeProvider.System).EnsureAsync("viewer", "viewer-password", Role.Viewer, CancellationToken.None);
+        var signIn = await new SignIns(factory, options, TimeProvider.System).CheckAsync("viewer", "viewer-password", CancellationToken.None);
+        var user = AuthExtensions.ToPrincipal(signIn.Account!);
+        var accounts = new AccountCheck(factory, options, TimeProvider.System);
 
         for (var i = 0; i < Warmup; i++)
         {

@@ -19,7 +19,7 @@ internal static class CircuitsBench
     {
         var clock = Stopwatch.StartNew();
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"Managed heap per Blazor circuit on `/` (dotnet-gcdump after a full GC; circuits {string.Join(", ", circuitCounts)}; simulator activity on)");
+        table.AppendLine(CultureInfo.InvariantCulture, $"Managed heap per Blazor circuit on `/` and `/tv` (dotnet-gcdump after a full GC; circuits {string.Join(", ", circuitCounts)}; simulator activity on)");
         table.AppendLine();
         table.Append("| operators | view |");
         foreach (var count in circuitCounts)
@@ -39,7 +39,8 @@ internal static class CircuitsBench
         await using var browser = await LaunchChromiumAsync(playwright);
         foreach (var operators in operatorCounts)
         {
-            foreach (var (view, user, password) in new[] { ("Viewer", "viewer", "viewer-demo"), ("Manager", "manager", "manager-demo") })
+            // The wall TV is a page of its own (/tv), open as a Viewer here as a TV link would open it.
+            foreach (var (view, path, user, password) in new[] { ("Viewer", "/", "viewer", "viewer-demo"), ("Manager", "/", "manager", "manager-demo"), ("TV", "/tv", "viewer", "viewer-demo") })
             {
                 if (clock.Elapsed > budget)
                 {
@@ -47,7 +48,7 @@ internal static class CircuitsBench
                     continue;
                 }
 
-                var heaps = await MeasureAsync(browser, operators, user, password, circuitCounts);
+                var heaps = await MeasureAsync(browser, operators, path, user, password, circuitCounts);
                 table.Append(CultureInfo.InvariantCulture, $"| {operators:N0} | {view} |");
                 foreach (var heap in heaps)
                 {
@@ -83,8 +84,8 @@ internal static class CircuitsBench
             ],
         });
 
-    /// <summary>Opens <c>/</c> signed in and returns once its circuit is live: the Blazor WebSocket has carried a render batch.</summary>
-    public static async Task OpenDashboardAsync(IPage page, Uri baseAddress, string user, string password)
+    /// <summary>Opens <paramref name="path"/> signed in and returns once its circuit is live: the Blazor WebSocket has carried a render batch.</summary>
+    public static async Task OpenDashboardAsync(IPage page, Uri baseAddress, string user, string password, string path = "/")
     {
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.WebSocket += (_, socket) =>
@@ -102,7 +103,7 @@ internal static class CircuitsBench
                 };
             }
         };
-        await page.GotoAsync(baseAddress.ToString());
+        await page.GotoAsync(new Uri(baseAddress, path).ToString());
         if (new Uri(page.Url).AbsolutePath == "/login")
         {
             foreach (var (field, value) in new[] { ("username", user), ("password", password) })
@@ -111,13 +112,13 @@ internal static class CircuitsBench
             }
 
             await page.Locator("button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
         }
 
         await rendered.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<List<long>> MeasureAsync(IBrowser browser, int operators, string user, string password, int[] circuitCounts)
+    private static async Task<List<long>> MeasureAsync(IBrowser browser, int operators, string path, string user, string password, int[] circuitCounts)
     {
         await using var app = await BenchApp.StartAsync(new Dictionary<string, string> { ["Simulator__OperatorCount"] = operators.ToString(CultureInfo.InvariantCulture) }, TimeSpan.FromMinutes(2));
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
@@ -127,7 +128,7 @@ internal static class CircuitsBench
         {
             for (; open < count; open++)
             {
-                await OpenDashboardAsync(await context.NewPageAsync(), app.BaseAddress, user, password);
+                await OpenDashboardAsync(await context.NewPageAsync(), app.BaseAddress, user, password, path);
             }
 
             await Task.Delay(Settle);

@@ -36,7 +36,7 @@ public readonly record struct PendingControl(int OperatorId, ChannelKind? Channe
 /// <see cref="RowOptions"/>, and shared by every circuit, a row costs a circuit one markup frame. A Manager's controls
 /// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. Entries live
 /// as long as the operator state they describe (a weak table: a snapshot that is no longer shown takes its rows with
-/// it). A row that is highlighted or has a control waiting is built for that render only: it belongs to one circuit.
+/// it). A row with a control waiting is built for that render only: it belongs to one circuit.
 /// </summary>
 public sealed class RowMarkup(TimeProvider time)
 {
@@ -48,13 +48,16 @@ public sealed class RowMarkup(TimeProvider time)
     public MarkupString Row(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
         var today = time.GetUtcNow().UtcDateTime.Date;
-        if (highlight is not null || HasPending(pending, op.Id))
+        if (HasPending(pending, op.Id))
         {
             return new MarkupString(Build(op, options, highlight, pending, today));
         }
 
+        // Every circuit that heard the change set which made this state flashes the same cells the same way: the
+        // highlighted row is shared as well.
+        var flash = highlight is { } h ? (int)h.Channels | (int)(h.Sequence % 2) << 3 : 0;
         var entry = _rows.GetValue(op, _ => new Entry());
-        return entry.Get(options, today, () => Build(op, options, highlight: null, NothingPending, today));
+        return entry.Get((int)options | flash << 4, today, () => Build(op, options, highlight, NothingPending, today));
     }
 
     /// <summary>The three channel cells of <paramref name="op"/> (a <c>td</c> each), for a page that shows one operator.</summary>
@@ -190,27 +193,36 @@ public sealed class RowMarkup(TimeProvider time)
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
-    // One markup per variant of RowOptions, made on first use; several circuits may ask at once. A row built yesterday
-    // says just the time of a start that is now a day old: every variant is built again on a new day.
+    // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
+    // circuits may ask at once. A row built yesterday says just the time of a start that is now a day old: every variant
+    // is built again on a new day.
     private sealed class Entry
     {
         private readonly Lock _lock = new();
-        private readonly MarkupString?[] _variants = new MarkupString?[16];
+        private readonly List<(int Key, MarkupString Markup)> _variants = new(1);
         private DateTime _day;
 
-        public MarkupString Get(RowOptions options, DateTime today, Func<string> build)
+        public MarkupString Get(int key, DateTime today, Func<string> build)
         {
             lock (_lock)
             {
                 if (_day != today)
                 {
-                    Array.Clear(_variants);
+                    _variants.Clear();
                     _day = today;
                 }
 
-                ref var slot = ref _variants[(int)options & 15];
-                slot ??= new MarkupString(build());
-                return slot.Value;
+                foreach (var variant in _variants)
+                {
+                    if (variant.Key == key)
+                    {
+                        return variant.Markup;
+                    }
+                }
+
+                var markup = new MarkupString(build());
+                _variants.Add((key, markup));
+                return markup;
             }
         }
     }
