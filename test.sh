@@ -1,8 +1,46 @@
 #!/usr/bin/env bash
 # Runs every test: unit, component, integration and browser, then the database tests a second time on PostgreSQL.
 # Installs what they need (Debian's chromium and postgresql). Ends with the plain line "N passed, N failed".
+#   --fast  only the unit and component (bUnit) tests: no browser, no PostgreSQL, no app host or process (the
+#           integration tests carry the trait Kind=Integration). For the edit-test loop; CI runs everything.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+fast=0
+for argument in "$@"; do
+  case "$argument" in
+    --fast) fast=1 ;;
+    *) echo "Usage: $0 [--fast]" >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Reads the counters of every TRX report under $1 and prints the plain line "N passed, N failed" (N failed counts $2 more).
+report() {
+  local passed=0 failed=$2 trx counters p f
+  while IFS= read -r trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  done < <(find "$1" -name '*.trx')
+  echo "$passed passed, $failed failed"
+}
+
+if [ "$fast" -eq 1 ]; then
+  results="$(pwd)/TestResults/fast"
+  rm -rf "$results"
+  dotnet build tests/Dashboard.Tests -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+  dotnet test --project tests/Dashboard.Tests -c Release --no-build -- --filter-not-trait "Kind=Integration" \
+    --report-xunit-trx --results-directory "$results"
+  status=$?
+  extra=0
+  [ "$status" -ne 0 ] && ! grep -qs 'failed="[1-9]' "$results"/*.trx && extra=1
+  report "$results" "$extra"
+  exit "$status"
+fi
 
 sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -75,8 +113,6 @@ start_postgres() {
   pg_error="PostgreSQL started but never answered pg_isready on 127.0.0.1:$pg_port."
   return 1
 }
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Dashboard.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 # One run and one results folder per test project: reports of a shared folder are named by timestamp and two

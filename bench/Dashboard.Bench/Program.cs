@@ -1,7 +1,7 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|tv-soak [minutes]|tv-screens] :
-// prints Markdown tables; circuits, fanout and tv-soak also write theirs into docs/performance.md (tv-screens writes
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens] :
+// prints Markdown tables; circuits, fanout, latency and tv-soak also write theirs into docs/performance.md (tv-screens writes
 // screenshots of the wall TV to docs/ instead). Every one ends by itself.
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
@@ -32,6 +32,12 @@ if (which is "all" or "fanout")
     // `fanout 1000 50 60`: hub clients, browser dashboards, seconds measured.
     int Arg(int index, int otherwise) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
     await FanoutBench.RunAsync(clients: Arg(1, 1_000), browsers: Arg(2, 50), window: TimeSpan.FromSeconds(Arg(3, 60)));
+}
+
+if (which is "all" or "latency")
+{
+    // `latency 200`: changes per setting (polled at 1 s and 3 s, webhooks).
+    await LatencyBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
 }
 
 if (which is "tv-screens")

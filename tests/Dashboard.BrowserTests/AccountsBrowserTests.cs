@@ -5,27 +5,10 @@ namespace Dashboard.BrowserTests;
 /// <summary>The app with open pages re-checking their account every second, so that a disabled account is seen to leave.</summary>
 public sealed class QuickRevalidationFixture() : BrowserFixture(new Dictionary<string, string> { ["Auth:RevalidationInterval"] = "00:00:01" });
 
-public sealed class AccountsBrowserTests(QuickRevalidationFixture fixture) : IClassFixture<QuickRevalidationFixture>, IAsyncLifetime
+public sealed class AccountsBrowserTests(QuickRevalidationFixture fixture) : BrowserTest(fixture), IClassFixture<QuickRevalidationFixture>
 {
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-    }
-
     // One browser context per person: each has its own cookies, like two people at two desks.
-    private async Task<DashboardPage> NewPersonAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _contexts.Add(context);
-        return new DashboardPage(await context.NewPageAsync(), fixture.BaseAddress);
-    }
+    private async Task<DashboardPage> NewPersonAsync() => new(await NewPageAsync(), fixture.BaseAddress);
 
     [Fact]
     public async Task A_Manager_creates_an_account_that_signs_in_with_its_role_and_is_sent_away_when_disabled()

@@ -7,32 +7,15 @@ using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
-/// <summary>The app on a real loopback port (embedded simulator, activity stopped so that tests decide what changes) and one Chromium.</summary>
-public class BrowserFixture : IAsyncLifetime
+/// <summary>One headless Chromium (Debian's, or <c>CHROMIUM_PATH</c>) for a test class.</summary>
+public class ChromiumFixture : IAsyncLifetime
 {
-    private readonly AppFactory _app;
-
-    public BrowserFixture()
-        : this(new Dictionary<string, string>())
-    {
-    }
-
-    protected BrowserFixture(IReadOnlyDictionary<string, string> settings) => _app = new AppFactory(settings);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public Uri BaseAddress { get; private set; } = default!;
-
-    public IServiceProvider Services => _app.Services;
-
     public virtual async ValueTask InitializeAsync()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -55,6 +38,37 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>The app on a real loopback port (embedded simulator, activity stopped so that tests decide what changes) and one Chromium.</summary>
+public class BrowserFixture : ChromiumFixture
+{
+    private readonly AppFactory _app;
+
+    public BrowserFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    protected BrowserFixture(IReadOnlyDictionary<string, string> settings) => _app = new AppFactory(settings);
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public override async ValueTask InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
         await _app.DisposeAsync();
     }
 

@@ -4,26 +4,11 @@ using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
-public sealed class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class DashboardTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
-    private IBrowserContext _context = default!;
     private DashboardPage _dashboard = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-        _dashboard = new DashboardPage(await _context.NewPageAsync(), fixture.BaseAddress);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // Traces are kept for failed tests only: open them with the Playwright trace viewer.
-        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
-        var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "test";
-        await _context.Tracing.StopAsync(new TracingStopOptions { Path = failed ? Path.Combine("playwright-traces", $"{name}.zip") : null });
-        await _context.DisposeAsync();
-    }
+    public override async ValueTask InitializeAsync() => _dashboard = new DashboardPage(await NewPageAsync(), fixture.BaseAddress);
 
     private SimulatedPlatform Simulator => fixture.Services.GetRequiredService<SimulatedPlatform>();
 

@@ -5,13 +5,12 @@ namespace Dashboard.BrowserTests;
 /// <summary>A contact centre of 3,000 operators: more than the page renders at once.</summary>
 public sealed class LargeRosterFixture() : BrowserFixture(new Dictionary<string, string> { ["Simulator:OperatorCount"] = "3000" });
 
-public sealed class LargeRosterTests(LargeRosterFixture fixture) : IClassFixture<LargeRosterFixture>
+public sealed class LargeRosterTests(LargeRosterFixture fixture) : BrowserTest(fixture), IClassFixture<LargeRosterFixture>
 {
     [Fact]
     public async Task Only_the_visible_rows_are_in_the_page_and_scrolling_brings_the_others()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        var dashboard = new DashboardPage(await context.NewPageAsync(), fixture.BaseAddress);
+        var dashboard = new DashboardPage(await NewPageAsync(), fixture.BaseAddress);
 
         await dashboard.OpenAsync();
 

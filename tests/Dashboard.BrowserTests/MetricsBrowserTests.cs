@@ -4,13 +4,12 @@ using Microsoft.Playwright;
 namespace Dashboard.BrowserTests;
 
 /// <summary>The framework's circuit meter on /metrics counts the dashboards really open in a browser.</summary>
-public sealed class MetricsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class MetricsBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task An_open_dashboard_is_counted_as_an_active_circuit()
     {
-        await using var context = await fixture.Browser.NewContextAsync();
-        var dashboard = new DashboardPage(await context.NewPageAsync(), fixture.BaseAddress);
+        var dashboard = new DashboardPage(await NewPageAsync(), fixture.BaseAddress);
 
         await dashboard.OpenAsync();
 

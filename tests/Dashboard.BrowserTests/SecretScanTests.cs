@@ -18,13 +18,12 @@ public sealed class SecretFixture() : BrowserFixture(new Dictionary<string, stri
 /// response body (pages, scripts, styles) and every WebSocket frame of the Blazor circuit. Neither the API key nor the
 /// webhook secret may be in any of it.
 /// </summary>
-public sealed class SecretScanTests(SecretFixture fixture) : IClassFixture<SecretFixture>
+public sealed class SecretScanTests(SecretFixture fixture) : BrowserTest(fixture), IClassFixture<SecretFixture>
 {
     [Fact]
     public async Task The_api_key_and_the_webhook_secret_reach_no_page_script_or_circuit_message_of_a_Manager_using_every_page()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync();
         var frames = new ConcurrentQueue<string>();
         var responses = new ConcurrentQueue<IResponse>();
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>

@@ -8,15 +8,15 @@ using Microsoft.Playwright;
 namespace Dashboard.BrowserTests;
 
 /// <summary>The headers and origin checks as a browser applies them, with a Manager signed in.</summary>
-public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class SecurityBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
     private IBrowserContext _context = default!;
     private DashboardPage _dashboard = default!;
     private readonly List<string> _violations = [];
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        _context = await NewContextAsync();
         var page = await _context.NewPageAsync();
         // Chromium reports a Content-Security-Policy refusal on the console ("Refused to ... because it violates ...").
         page.Console += (_, message) =>
@@ -28,8 +28,6 @@ public sealed class SecurityBrowserTests(BrowserFixture fixture) : IClassFixture
         };
         _dashboard = new DashboardPage(page, fixture.BaseAddress);
     }
-
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 
     private SimulatedPlatform Simulator => fixture.Services.GetRequiredService<SimulatedPlatform>();
 

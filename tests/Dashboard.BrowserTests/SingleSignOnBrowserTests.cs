@@ -31,22 +31,15 @@ public sealed class SingleSignOnFixture : BrowserFixture
     }
 }
 
-public sealed class SingleSignOnBrowserTests(SingleSignOnFixture fixture) : IClassFixture<SingleSignOnFixture>, IAsyncLifetime
+public sealed class SingleSignOnBrowserTests(SingleSignOnFixture fixture) : BrowserTest(fixture), IClassFixture<SingleSignOnFixture>
 {
-    private IBrowserContext _context = default!;
     private IPage _page = default!;
 
     // The app by name, the provider by address: two different sites, as in production, so that the cookies' SameSite
     // rules are really exercised by the provider's cross-site post back.
     private Uri App(string path) => new UriBuilder(fixture.BaseAddress) { Host = "localhost", Path = path }.Uri;
 
-    public async ValueTask InitializeAsync()
-    {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page = await _context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public override async ValueTask InitializeAsync() => _page = await NewPageAsync();
 
     [Fact]
     public async Task A_Manager_of_the_identity_provider_signs_in_with_one_click_and_may_change_availability()

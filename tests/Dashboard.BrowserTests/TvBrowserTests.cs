@@ -4,33 +4,13 @@ using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
-public sealed class TvBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class TvBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
-        var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "test";
-        for (var i = 0; i < _contexts.Count; i++)
-        {
-            await _contexts[i].Tracing.StopAsync(new TracingStopOptions { Path = failed ? Path.Combine("playwright-traces", $"{name}-{i}.zip") : null });
-            await _contexts[i].DisposeAsync();
-        }
-    }
 
     private SimulatedPlatform Simulator => fixture.Services.GetRequiredService<SimulatedPlatform>();
 
     // A fresh browser each time: its own cookies (none), like a TV on the wall or a manager at a desk.
-    private async Task<IPage> NewBrowserAsync(int width = 1920, int height = 1080)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewBrowserAsync(int width = 1920, int height = 1080) => NewPageAsync(width, height);
 
     [Fact]
     public async Task A_TV_link_opens_the_wall_view_with_its_own_settings_and_nothing_else()

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Audit;
 
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class AuditIntegrationTests
 {
     /// <summary>Marie, a Manager signed in on this app, as a page's handler names her.</summary>
@@ -150,13 +151,7 @@ public sealed class AuditIntegrationTests
         using var leaves = new CancellationTokenSource();
 
         var change = factory.Services.GetRequiredService<IAvailabilityCommands>().SetChannelAvailabilityAsync(await MarieAsync(factory), target.Id, ChannelKind.Chat, false, leaves.Token);
-        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
-        {
-            while ((await EntriesAsync(factory)).Count == 0)
-            {
-                await Task.Delay(20, wait.Token);
-            }
-        }
+        await Eventually.TrueAsync(async () => (await EntriesAsync(factory)).Count > 0, "the change's intent in the audit log", interval: TimeSpan.FromMilliseconds(20));
 
         // The hub client drops (its connection's token is the one given), or the page's circuit goes away.
         await leaves.CancelAsync();

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Audit;
 /// an availability change waits for iAdvize's answer, and a new process started on the same database shows the entry.
 /// </summary>
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class AuditKillTests
 {
     private static readonly Dictionary<string, string> Settings = new()
@@ -105,20 +106,6 @@ public sealed class AuditKillTests
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Token);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        limit.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(100, limit.Token);
-            }
-            catch (OperationCanceledException) when (!Token.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Waited 30 s for {what}.");
-            }
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
 }

@@ -70,6 +70,26 @@ public sealed class RowMarkupTests : DashboardComponentTest
     }
 
     [Fact]
+    public void Only_the_latest_state_of_an_operator_keeps_its_rows()
+    {
+        var rows = Services.GetRequiredService<RowMarkup>();
+        var none = new HashSet<PendingControl>();
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+        var before = Store.Current.Find(1)!;
+        var oldRow = rows.Row(before, RowOptions.None, null, none).Value;
+
+        Store.PublishSnapshot([OperatorBuilder.An(1).WithChat(slots: 2)], Now.AddSeconds(1));
+        var after = Store.Current.Find(1)!;
+        var newRow = rows.Row(after, RowOptions.None, null, none).Value;
+
+        ReferenceEquals(rows.Row(after, RowOptions.None, null, none).Value, newRow).ShouldBeTrue();
+        var late = rows.Row(before, RowOptions.None, null, none).Value;
+        late.ShouldBe(oldRow, "a circuit a change set behind still gets the right row");
+        ReferenceEquals(late, oldRow).ShouldBeFalse("the past state's row is no longer kept: the store's history holds thousands of past states");
+        ReferenceEquals(rows.Row(after, RowOptions.None, null, none).Value, newRow).ShouldBeTrue("and asking for it does not push out the current one");
+    }
+
+    [Fact]
     public void Every_circuit_gets_the_same_string_for_the_same_operator_state()
     {
         var rows = Services.GetRequiredService<RowMarkup>();

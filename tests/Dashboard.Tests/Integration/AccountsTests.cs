@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Integration;
 /// <summary>Accounts managed by a Manager, sign-out, and what happens to a sign-in whose account changes.</summary>
 [Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed partial class AccountsTests : IAsyncLifetime
 {
     private const string WebhookSecret = "webhook-secret-that-must-stay-on-the-server";
@@ -167,11 +168,10 @@ public sealed partial class AccountsTests : IAsyncLifetime
         messages.Enqueue((await hub.InvokeAsync<JsonElement>("GetSnapshot", Token)).GetRawText());
         messages.Enqueue((await hub.InvokeAsync<JsonElement>("GetChangesSince", 0L, Token)).GetRawText());
         messages.Enqueue((await hub.InvokeAsync<JsonElement>("Disconnect", target.Id, Token)).GetRawText());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!messages.Any(m => m.Contains($"\"id\":{target.Id},", StringComparison.Ordinal) && m.Contains("\"connected\":false", StringComparison.OrdinalIgnoreCase)))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Eventually.TrueAsync(
+            () => messages.Any(m => m.Contains($"\"id\":{target.Id},", StringComparison.Ordinal) && m.Contains("\"connected\":false", StringComparison.OrdinalIgnoreCase)),
+            $"a hub message showing operator {target.Id} disconnected",
+            TimeSpan.FromSeconds(10));
 
         // Every script the dashboard's page loads, as a browser would fetch it.
         using var http = await _factory.CreateSignedInClientAsync();

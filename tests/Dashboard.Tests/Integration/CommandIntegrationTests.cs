@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Integration;
 
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class CommandIntegrationTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();
@@ -67,13 +68,7 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
         {
         }
 
-        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            while (Store.Current.Find(target)!.Chat.Status != ChannelStatus.Busy)
-            {
-                await Task.Delay(50, limit.Token);
-            }
-        }
+        await Eventually.TrueAsync(() => Store.Current.Find(target)!.Chat.Status == ChannelStatus.Busy, $"operator {target} busy on chat in the store", TimeSpan.FromSeconds(10));
 
         var result = await commands.SetChannelAvailabilityAsync(
             Dashboard.Audit.CommandActor.From(await _factory.SignedInPrincipalAsync(), Dashboard.Audit.CommandActor.Page), target, ChannelKind.Chat, false, TestContext.Current.CancellationToken);

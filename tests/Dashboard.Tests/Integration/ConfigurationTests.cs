@@ -1,6 +1,7 @@
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Starts the real app as a process: the exit code and what it prints are the contract.</summary>
+[Trait("Kind", "Integration")]
 public sealed class ConfigurationTests
 {
     [Theory]

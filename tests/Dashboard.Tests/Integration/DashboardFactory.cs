@@ -95,12 +95,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public async Task<Dashboard.Live.Snapshot> StartAndWaitForFirstSnapshotAsync()
     {
         var store = Services.GetRequiredService<Dashboard.Live.AvailabilityStore>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (store.Current.TakenAt is null)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-
+        await Eventually.TrueAsync(() => store.Current.TakenAt is not null, "the poller's first complete snapshot");
         return store.Current;
     }
 

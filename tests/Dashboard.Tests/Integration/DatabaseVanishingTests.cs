@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>A SQLite file removed, replaced or overwritten under the running app (SQLite only: PostgreSQL has no file).</summary>
+[Trait("Kind", "Integration")]
 public sealed class DatabaseVanishingTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();
@@ -90,12 +91,16 @@ public sealed class DatabaseVanishingTests : IAsyncLifetime
 
         System.IO.File.Move(other, File, overwrite: true);
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        wait.CancelAfter(TimeSpan.FromSeconds(10));
-        while ((await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), wait.Token)).StatusCode != HttpStatusCode.ServiceUnavailable)
-        {
-            await Task.Delay(100, wait.Token);
-        }
+        await Eventually.ValueAsync(
+            async () =>
+            {
+                using var ready = await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative), Token);
+                return ready.StatusCode;
+            },
+            status => status == HttpStatusCode.ServiceUnavailable,
+            "/health/ready answering 503 once the database file is replaced",
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]

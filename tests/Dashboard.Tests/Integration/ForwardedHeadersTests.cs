@@ -5,6 +5,7 @@ namespace Dashboard.Tests.Integration;
 /// <summary>Behind a TLS-terminating proxy, with ASP.NET Core's forwarded-headers switch on, as the README says.</summary>
 [Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed class ForwardedHeadersTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new() { Settings = { ["FORWARDEDHEADERS_ENABLED"] = "true" } };

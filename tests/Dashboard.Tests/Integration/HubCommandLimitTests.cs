@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class HubCommandLimitTests : IAsyncLifetime
 {
     private const int Limit = 5;
@@ -36,14 +37,12 @@ public sealed class HubCommandLimitTests : IAsyncLifetime
         // A fixed window may turn over once during the calls.
         overLimit.ShouldBeInRange(100 - (2 * Limit), 100 - Limit);
         var log = _factory.Services.GetRequiredService<AuditLog>();
-        IReadOnlyList<AuditEntry> entries = [];
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        wait.CancelAfter(TimeSpan.FromSeconds(10));
-        while (!entries.Any(e => e.Message?.StartsWith($"{overLimit} refused attempts in a minute", StringComparison.Ordinal) == true))
-        {
-            await Task.Delay(100, wait.Token);
-            entries = (await log.GetPageAsync(new AuditFilter(User: "viewer"), 1, Token)).Entries;
-        }
+        var entries = await Eventually.ValueAsync(
+            async () => (await log.GetPageAsync(new AuditFilter(User: "viewer"), 1, Token)).Entries,
+            found => found.Any(e => e.Message?.StartsWith($"{overLimit} refused attempts in a minute", StringComparison.Ordinal) == true),
+            $"one audit entry for the {overLimit} refused attempts over the limit",
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
 
         entries.Count.ShouldBe(100 - overLimit + 1, "each call within the limit, plus one for those over it");
         entries.ShouldAllBe(e => e.Outcome == AuditOutcome.Refused);

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Integration;
 
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class LivePipelineTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -63,17 +64,13 @@ public sealed class LivePipelineTests : IAsyncLifetime
 
         Simulator.SetAvailability(target.Id, "chat", false);
 
-        var deadline = DateTime.UtcNow + Patience;
-        ChangeSet? seen = null;
-        while (seen is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            seen = changes.FirstOrDefault(c => c.Changes.Any(x => x.OperatorId == target.Id && x.Current?.Chat.Status == ChannelStatus.Unavailable));
-        }
+        var seen = await Eventually.ValueAsync(
+            () => Task.FromResult(changes.FirstOrDefault(c => c.Changes.Any(x => x.OperatorId == target.Id && x.Current?.Chat.Status == ChannelStatus.Unavailable))),
+            change => change is not null,
+            $"a change set showing operator {target.Id} unavailable on chat (in {changes.Count} change sets so far; store says {Store.Current.Find(target.Id)}; health {Store.Health}; simulator says {Simulator.GetLive(target.Id)})",
+            Patience);
 
-        seen.ShouldNotBeNull($"no change for operator {target.Id} in {changes.Count} change sets; store says {Store.Current.Find(target.Id)}; health {Store.Health}; simulator says {Simulator.GetLive(target.Id)}");
-
-        seen.Sequence.ShouldBeGreaterThan(snapshot.Sequence);
+        seen!.Sequence.ShouldBeGreaterThan(snapshot.Sequence);
         seen.Changes.Single(x => x.OperatorId == target.Id).Channels.ShouldBe(ChannelMask.Chat);
     }
 

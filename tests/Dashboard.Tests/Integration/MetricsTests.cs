@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Integration;
 /// <summary><c>/metrics</c> as Prometheus scrapes it: no sign-in, text format, figures that match the live picture.</summary>
 [Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();
@@ -87,11 +88,11 @@ public sealed partial class MetricsTests : IAsyncLifetime
         {
             var store = _factory.Services.GetRequiredService<AvailabilityStore>();
             var options = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Dashboard.Polling.PollingOptions>>().Value;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (store.Health.ConsecutiveFailures < 1 || !store.Health.IsStale(DateTimeOffset.UtcNow, options.LiveInterval))
-            {
-                await Task.Delay(100, timeout.Token);
-            }
+            await Eventually.TrueAsync(
+                () => store.Health.ConsecutiveFailures >= 1 && store.Health.IsStale(DateTimeOffset.UtcNow, options.LiveInterval),
+                "the store counting a failed poll and calling its data stale",
+                TimeSpan.FromSeconds(30),
+                TimeSpan.FromMilliseconds(100));
 
             var scrape = await ScrapeAsync();
 

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Integration;
 /// A page of another origin (another port, a sibling subdomain: same site, so the Lax cookie goes along) must not use a
 /// signed-in person's session through the hub or a Blazor circuit.
 /// </summary>
+[Trait("Kind", "Integration")]
 public sealed class OriginTests : IAsyncLifetime
 {
     private const string AllowedOrigin = "https://wall.example.com:8443";

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Integration;
 /// appsettings.json, no line per request, per hub connection or per database command.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed class QuietLogTests : IAsyncLifetime
 {
     private readonly FakeLogCollector _log = new();

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Integration;
 /// </summary>
 [Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed class RoleMatrixTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();
@@ -100,13 +101,10 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         var sequence = store.Current.Sequence;
 
         _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>().Disconnect(target.Id);
-        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            while (!messages.Any(m => m.Contains("\"changes\"", StringComparison.Ordinal) && m.Contains($"\"operatorId\":{target.Id},", StringComparison.Ordinal)))
-            {
-                await Task.Delay(50, limit.Token);
-            }
-        }
+        await Eventually.TrueAsync(
+            () => messages.Any(m => m.Contains("\"changes\"", StringComparison.Ordinal) && m.Contains($"\"operatorId\":{target.Id},", StringComparison.Ordinal)),
+            $"a change set about operator {target.Id} on the {role}'s hub connection",
+            TimeSpan.FromSeconds(10));
 
         messages.Enqueue((await hub.InvokeAsync<System.Text.Json.JsonElement>("GetSnapshot", Token)).GetRawText());
         messages.Enqueue((await hub.InvokeAsync<System.Text.Json.JsonElement>("GetChangesSince", sequence, Token)).GetRawText());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Kind", "Integration")]
 public sealed class SecurityHeadersTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class SignInTests : IAsyncLifetime
 {
     private const string WebhookSecret = "webhook-secret-that-must-stay-on-the-server";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Kind", "Integration")]
 public sealed class SignInThrottleTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary>A cookie copied before sign-out (from a shared machine, by malware) must be worth nothing after it.</summary>
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class SignOutTests : IAsyncLifetime
 {
     // Long, so that only the sign-out itself can close what was open (the periodic check would take this long).

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>What `dotnet run --project src/Dashboard` gives a newcomer: a living dashboard on the simulator, quickly.</summary>
+[Trait("Kind", "Integration")]
 public sealed partial class StartupTests
 {
     [Fact]
@@ -15,53 +16,42 @@ public sealed partial class StartupTests
 
         var first = await WaitForOperatorsAsync(http, TimeSpan.FromSeconds(10));
         var shownAfter = clock.Elapsed;
-        string? changed = null;
-        while (changed is null && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(1000, TestContext.Current.CancellationToken);
-            var page = Cells(await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken));
-            changed = page != first ? page : null;
-        }
-
         shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        changed.ShouldNotBeNull("the simulated operators should change state or slots within seconds");
+
+        await Eventually.TrueAsync(
+            async () => Cells(await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken)) != first,
+            "the simulated operators changing state or slots on the page",
+            TimeSpan.FromSeconds(30) - clock.Elapsed,
+            TimeSpan.FromMilliseconds(500));
         (await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
     }
 
-    private static async Task<string> WaitForOperatorsAsync(HttpClient http, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+    private static Task<string> WaitForOperatorsAsync(HttpClient http, TimeSpan limit) =>
+        Eventually.ValueAsync(
+            async () =>
             {
-                var html = await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
-                if (html.Contains("name=\"password\"", StringComparison.Ordinal))
+                try
                 {
-                    // Redirected to sign in: the simulator's demo Viewer may look at the dashboard.
-                    using var _ = await DashboardFactory.PostLoginAsync(http, "viewer", "viewer-demo");
-                    continue;
-                }
+                    var html = await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+                    if (html.Contains("name=\"password\"", StringComparison.Ordinal))
+                    {
+                        // Redirected to sign in: the simulator's demo Viewer may look at the dashboard.
+                        using var _ = await DashboardFactory.PostLoginAsync(http, "viewer", "viewer-demo");
+                        html = await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+                    }
 
-                var cells = Cells(html);
-                if (cells.Length > 0)
+                    return Cells(html);
+                }
+                catch (HttpRequestException)
                 {
-                    return cells;
+                    // Not listening yet.
+                    return "";
                 }
-            }
-            catch (HttpRequestException) when (clock.Elapsed < limit)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed >= limit)
-            {
-                throw new TimeoutException($"No operator on / after {limit}.");
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+            },
+            cells => cells.Length > 0,
+            "operators on /",
+            limit,
+            TimeSpan.FromMilliseconds(200));
 
     // Only the channel hooks: the rest of the page (times, render ids) changes on every request.
     private static string Cells(string html) => string.Join('\n', ChannelHook().Matches(html).Select(m => m.Value));

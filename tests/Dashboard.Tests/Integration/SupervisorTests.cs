@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Integration;
 
 [Trait("Database", "Postgres")]
 [Collection(HostCollection.Name)]
+[Trait("Kind", "Integration")]
 public sealed class SupervisorTests : IAsyncLifetime
 {
     private const string Header =
@@ -93,11 +94,7 @@ public sealed class SupervisorTests : IAsyncLifetime
         var simulator = _factory.Services.GetRequiredService<SimulatedPlatform>();
         var target = Store.Current.Operators.First(o => o.Chat.Status == ChannelStatus.Available);
         simulator.Disconnect(target.Id);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Store.Current.Find(target.Id)!.Chat.Status != ChannelStatus.Offline)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Eventually.TrueAsync(() => Store.Current.Find(target.Id)!.Chat.Status == ChannelStatus.Offline, $"operator {target.Id} offline on chat in the store", TimeSpan.FromSeconds(10));
 
         using var http = await _factory.CreateSignedInClientAsync("supervisor", "supervisor-demo");
         using var answer = await http.GetAsync(Relative($"/export/operators.csv?q={Uri.EscapeDataString(target.Name)}"), Token);

@@ -32,6 +32,7 @@ public sealed class FollowingClientTests
 
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class PushProtocolTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();
@@ -86,7 +87,7 @@ public sealed class PushProtocolTests : IAsyncLifetime
         foreach (var id in simulator.OperatorIds.Take(12))
         {
             simulator.Disconnect(id);
-            await WaitForAsync(() => store.Current.Find(id) is { Connected: false });
+            await Eventually.TrueAsync(() => store.Current.Find(id) is { Connected: false }, $"operator {id} shown disconnected in the store");
         }
 
         // A lost last change set shows no gap until the next one; a reconnecting client asks at once, as here.
@@ -98,13 +99,4 @@ public sealed class PushProtocolTests : IAsyncLifetime
         client.Operators.Values.OrderBy(o => o.Id).ShouldBe(store.Current.Operators.OrderBy(o => o.Id));
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
 }

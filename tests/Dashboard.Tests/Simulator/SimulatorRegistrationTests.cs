@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Iadvize.Simulator;
 using Microsoft.Extensions.Options;
 
@@ -35,15 +34,16 @@ public sealed class SimulatorRegistrationTests
     {
         await using var host = await SimulatorHost.StartAsync(o => o.RunActivity = true);
         var before = host.Platform.Version;
-        var deadline = Stopwatch.StartNew();
 
         // The background loop starts on its own thread: keep the fake clock moving until it has ticked.
-        while (host.Platform.Version == before && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            host.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
-        }
-
-        host.Platform.Version.ShouldBeGreaterThan(before);
+        await Eventually.TrueAsync(
+            () =>
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(1));
+                return host.Platform.Version > before;
+            },
+            "the activity loop stepping the platform",
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(10));
     }
 }

@@ -3,6 +3,7 @@ using Dashboard.Tests.Integration;
 namespace Dashboard.Tests.Webhooks;
 
 /// <summary>Starts the real app as a process: a broken webhook setting stops it with one line naming the setting.</summary>
+[Trait("Kind", "Integration")]
 public sealed class WebhookConfigurationTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Webhooks;
 /// </summary>
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class WebhookLatencyTests : IAsyncLifetime
 {
     private const int Events = 200;

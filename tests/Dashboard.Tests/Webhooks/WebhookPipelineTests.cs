@@ -14,6 +14,7 @@ namespace Dashboard.Tests.Webhooks;
 /// </summary>
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class WebhookPipelineTests : IAsyncLifetime
 {
     private const string Secret = "pipeline-secret";
@@ -129,6 +130,7 @@ public sealed class WebhookPipelineTests : IAsyncLifetime
 
 [Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
+[Trait("Kind", "Integration")]
 public sealed class WebhooksOffTests : IAsyncLifetime
 {
     private readonly DashboardFactory _factory = new();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using Dashboard.Live;
@@ -34,20 +34,27 @@ public readonly record struct PendingControl(int OperatorId, ChannelKind? Channe
 /// a tree of components per row (the row, three cells, a switch per channel, a button), each with its own render trees:
 /// several MB per circuit at 250 operators. Built once per immutable <see cref="OperatorState"/> and per
 /// <see cref="RowOptions"/>, and shared by every circuit, a row costs a circuit one markup frame. A Manager's controls
-/// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. Entries live
-/// as long as the operator state they describe (a weak table: a snapshot that is no longer shown takes its rows with
-/// it). A row with a control waiting is built for that render only: it belongs to one circuit.
+/// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. One entry
+/// per operator, for the state last asked for: the store's change history keeps thousands of past states alive, and
+/// rows kept for each of them came to tens of MB that no page would show again. A row with a control waiting is built
+/// for that render only: it belongs to one circuit.
 /// </summary>
-public sealed class RowMarkup(TimeProvider time)
+public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
 {
     private static readonly IReadOnlySet<PendingControl> NothingPending = new HashSet<PendingControl>();
 
-    private readonly ConditionalWeakTable<OperatorState, Entry> _rows = new();
+    private readonly ConcurrentDictionary<int, Entry> _rows = new();
 
     /// <summary>The whole <c>tr</c> of <paramref name="op"/>.</summary>
     public MarkupString Row(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
         var today = time.GetUtcNow().UtcDateTime.Date;
+        // Without controls, whether the circuit is live changes nothing in the row: one variant, not two.
+        if (!options.HasFlag(RowOptions.Manage))
+        {
+            options &= RowOptions.LinkToDetails;
+        }
+
         if (HasPending(pending, op.Id))
         {
             return new MarkupString(Build(op, options, highlight, pending, today));
@@ -56,7 +63,19 @@ public sealed class RowMarkup(TimeProvider time)
         // Every circuit that heard the change set which made this state flashes the same cells the same way: the
         // highlighted row is shared as well.
         var flash = highlight is { } h ? (int)h.Channels | (int)(h.Sequence % 2) << 3 : 0;
-        var entry = _rows.GetValue(op, _ => new Entry());
+        if (!_rows.TryGetValue(op.Id, out var entry) || !ReferenceEquals(entry.State, op))
+        {
+            // A circuit a change set behind asks for the state before: it gets its row built, and the newer one stays.
+            if (entry is not null && !ReferenceEquals(store.Current.Find(op.Id), op))
+            {
+                return new MarkupString(Build(op, options, highlight, NothingPending, today));
+            }
+
+            entry = new Entry(op);
+            _rows[op.Id] = entry;
+            ForgetRemovedOperators();
+        }
+
         return entry.Get((int)options | flash << 4, today, () => Build(op, options, highlight, NothingPending, today));
     }
 
@@ -81,6 +100,24 @@ public sealed class RowMarkup(TimeProvider time)
 
     /// <summary>Whether a channel of <paramref name="op"/> shows a switch: connected, and the channel enabled.</summary>
     public static bool HasSwitch(OperatorState op, ChannelKind channel) => op.Connected && op[channel].Enabled;
+
+    // Operators who left the roster leave their entry behind; swept when there are clearly more entries than operators.
+    private void ForgetRemovedOperators()
+    {
+        var current = store.Current;
+        if (_rows.Count <= (current.Operators.Length * 2) + 100)
+        {
+            return;
+        }
+
+        foreach (var id in _rows.Keys)
+        {
+            if (!current.Contains(id))
+            {
+                _rows.TryRemove(id, out _);
+            }
+        }
+    }
 
     private static bool HasPending(IReadOnlySet<PendingControl> pending, int operatorId) =>
         pending.Count > 0 && pending.Any(p => p.OperatorId == operatorId);
@@ -196,8 +233,10 @@ public sealed class RowMarkup(TimeProvider time)
     // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
     // circuits may ask at once. A row built yesterday says just the time of a start that is now a day old: every variant
     // is built again on a new day.
-    private sealed class Entry
+    private sealed class Entry(OperatorState state)
     {
+        public OperatorState State { get; } = state;
+
         private readonly Lock _lock = new();
         private readonly List<(int Key, MarkupString Markup)> _variants = new(1);
         private DateTime _day;
