@@ -17,12 +17,17 @@ internal sealed class AccountRevalidation : RevalidatingServerAuthenticationStat
     private readonly IOptions<AuthOptions> _options;
     private readonly SignOuts _signOuts;
 
+    // The page's state as last set: asking the base class before it is set (a sign-out elsewhere while this page is still
+    // starting) would throw.
+    private Task<AuthenticationState>? _state;
+
     public AccountRevalidation(ILoggerFactory loggerFactory, AccountCheck accounts, IOptions<AuthOptions> options, SignOuts signOuts)
         : base(loggerFactory)
     {
         _accounts = accounts;
         _options = options;
         _signOuts = signOuts;
+        AuthenticationStateChanged += state => _state = state;
         _signOuts.Ended += SignOut;
     }
 
@@ -42,8 +47,7 @@ internal sealed class AccountRevalidation : RevalidatingServerAuthenticationStat
     // What the revalidation loop does when the account check fails: the page sees nobody signed in and leaves.
     private void SignOut(string session)
     {
-        var state = GetAuthenticationStateAsync();
-        if (state.IsCompletedSuccessfully && SignOuts.IsSession(state.Result.User, session))
+        if (_state is { IsCompletedSuccessfully: true } state && SignOuts.IsSession(state.Result.User, session))
         {
             SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }

@@ -3,6 +3,7 @@ using Dashboard.Auth;
 using Dashboard.Tests.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Auth;
@@ -59,6 +60,19 @@ public sealed class AccountRevalidationTests : IAsyncLifetime
         await _signOuts.EndAsync(user, Token);
 
         changes.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_sign_out_while_a_page_is_still_starting_fails_nothing()
+    {
+        var user = await SignInAsync();
+        var log = new FakeLogger<SignOuts>();
+        var signOuts = new SignOuts(_db, _options, _db.Clock, log);
+        using var starting = new AccountRevalidation(NullLoggerFactory.Instance, _accounts.Check, _options, signOuts);
+
+        await signOuts.EndAsync(user, Token);
+
+        log.Collector.GetSnapshot().ShouldBeEmpty();
     }
 
     private async Task<ClaimsPrincipal> SignInAsync() =>

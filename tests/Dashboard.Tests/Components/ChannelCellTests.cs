@@ -15,7 +15,7 @@ public sealed class ChannelCellTests : DashboardComponentTest
     }
 
     [Fact]
-    public void A_known_start_shows_its_utc_time_and_data_since()
+    public void A_known_start_shows_how_long_the_state_has_lasted_with_the_exact_time_in_its_title()
     {
         var since = Now.AddMinutes(-18).AddSeconds(-7);
         OperatorState op = OperatorBuilder.An(1);
@@ -26,30 +26,52 @@ public sealed class ChannelCellTests : DashboardComponentTest
         var element = cell.Find("[data-testid=channel][data-channel=chat]");
         element.GetAttribute("data-since").ShouldBe("2026-11-25T08:41:53.000Z");
         var label = cell.Find("[data-channel=chat] .since");
-        label.TextContent.ShouldBe("since 08:41");
+        label.TextContent.ShouldBe("18 min");
         label.GetAttribute("title")!.ShouldContain("2026-11-25 08:41:53 UTC");
     }
 
     [Fact]
-    public void A_start_on_another_day_shows_the_date()
+    public void A_long_state_reads_in_hours_and_days()
     {
-        OperatorState op = OperatorBuilder.An(1);
-        op = op with { Chat = op.Chat with { Since = Now.AddDays(-2) } };
+        OperatorState op = OperatorBuilder.An(1).WithVideo(available: false);
+        op = op with { Chat = op.Chat with { Since = Now.AddDays(-2).AddHours(-3) }, Video = op.Video with { Since = Now.AddMinutes(-65) } };
 
         var cell = Cells(op);
 
-        cell.Find("[data-channel=chat] .since").TextContent.ShouldBe("since 23 Nov 09:00");
+        cell.Find("[data-channel=chat] .since").TextContent.ShouldBe("2 d 03 h");
+        cell.Find("[data-channel=video] .since").TextContent.ShouldBe("1 h 05");
     }
 
     [Fact]
-    public void An_unknown_start_is_shown_as_unknown_with_an_empty_data_since()
+    public void A_start_before_the_dashboard_watched_reads_as_at_least_the_time_watched_never_as_unknown()
     {
+        Store.PublishSnapshot([OperatorBuilder.An(2)], Now.AddMinutes(-12));
+
         var cell = Cells(OperatorBuilder.An(1));
 
         cell.Find("[data-testid=channel][data-channel=chat]").GetAttribute("data-since").ShouldBe("");
         var label = cell.Find("[data-channel=chat] .since");
-        label.TextContent.ShouldBe("since ?");
-        label.GetAttribute("title")!.ShouldStartWith("Start unknown");
+        label.TextContent.ShouldBe("≥ 12 min");
+        label.GetAttribute("title")!.ShouldContain("before the dashboard started watching");
+        cell.Markup.ShouldNotContain("since ?");
+    }
+
+    [Fact]
+    public void The_duration_moves_on_with_the_minute()
+    {
+        var rows = Services.GetRequiredService<RowMarkup>();
+        Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
+        Store.PublishSnapshot([OperatorBuilder.An(1).WithChat(available: false)], Now);
+        var op = Store.Current.Find(1)!;
+
+        var first = rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value;
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        ReferenceEquals(rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value, first).ShouldBeTrue("the same minute, the same row");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        var later = rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value;
+
+        first.ShouldContain("&lt; 1 min");
+        later.ShouldContain(">3 min<");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class RowMarkupTests : DashboardComponentTest
         chat.GetAttribute("data-state").ShouldBe("busy");
         chat.GetAttribute("data-slots").ShouldBe("3/3");
         chat.GetAttribute("data-since").ShouldBe("2026-11-25T09:01:00.000Z");
-        chat.QuerySelector(".since")!.TextContent.ShouldBe("since 09:01");
+        chat.QuerySelector(".since")!.TextContent.ShouldBe("< 1 min");
         row.QuerySelector("[data-testid=channel][data-channel=call]")!.GetAttribute("data-state").ShouldBe("disabled");
         row.QuerySelector("[data-testid=channel][data-channel=video]")!.GetAttribute("data-state").ShouldBe("unavailable");
         page.Find("[data-testid=operator][data-operator-id='2'] [data-testid=channel][data-channel=chat]").GetAttribute("data-state").ShouldBe("offline");

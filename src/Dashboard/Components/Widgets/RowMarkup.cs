@@ -48,7 +48,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     /// <summary>The whole <c>tr</c> of <paramref name="op"/>.</summary>
     public MarkupString Row(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
-        var today = time.GetUtcNow().UtcDateTime.Date;
+        var now = Minute();
         // Without controls, whether the circuit is live changes nothing in the row: one variant, not two.
         if (!options.HasFlag(RowOptions.Manage))
         {
@@ -57,7 +57,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
 
         if (HasPending(pending, op.Id))
         {
-            return new MarkupString(Build(op, options, highlight, pending, today));
+            return new MarkupString(Build(op, options, highlight, pending, now));
         }
 
         // Every circuit that heard the change set which made this state flashes the same cells the same way: the
@@ -68,7 +68,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             // A circuit a change set behind asks for the state before: it gets its row built, and the newer one stays.
             if (entry is not null && !ReferenceEquals(store.Current.Find(op.Id), op))
             {
-                return new MarkupString(Build(op, options, highlight, NothingPending, today));
+                return new MarkupString(Build(op, options, highlight, NothingPending, now));
             }
 
             entry = new Entry(op);
@@ -76,15 +76,22 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             ForgetRemovedOperators();
         }
 
-        return entry.Get((int)options | flash << 4, today, () => Build(op, options, highlight, NothingPending, today));
+        return entry.Get((int)options | flash << 4, now, () => Build(op, options, highlight, NothingPending, now));
     }
 
     /// <summary>The three channel cells of <paramref name="op"/> (a <c>td</c> each), for a page that shows one operator.</summary>
     public MarkupString Cells(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
         var html = new StringBuilder(1_200);
-        AppendCells(html, op, options, highlight, pending, time.GetUtcNow().UtcDateTime.Date);
+        AppendCells(html, op, options, highlight, pending, Minute());
         return new MarkupString(html.ToString());
+    }
+
+    // Time in state is shown to the minute, so a row is the same for a whole minute: "now" is the minute's start.
+    private DateTimeOffset Minute()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
     }
 
     /// <summary><c>data-slots</c>: slots used / slots.</summary>
@@ -122,7 +129,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static bool HasPending(IReadOnlySet<PendingControl> pending, int operatorId) =>
         pending.Count > 0 && pending.Any(p => p.OperatorId == operatorId);
 
-    private static string Build(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTime today)
+    private string Build(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTimeOffset now)
     {
         var html = new StringBuilder(options.HasFlag(RowOptions.Manage) ? 3_000 : 1_400);
         var id = op.Id.ToString(CultureInfo.InvariantCulture);
@@ -162,11 +169,11 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
 
         html.Append("</div></td>");
         html.Append("<td class=\"col-group\">").Append(Encode(op.Group ?? "—")).Append("</td>");
-        AppendCells(html, op, options, highlight, pending, today);
+        AppendCells(html, op, options, highlight, pending, now);
         return html.Append("</tr>").ToString();
     }
 
-    private static void AppendCells(StringBuilder html, OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTime today)
+    private void AppendCells(StringBuilder html, OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending, DateTimeOffset now)
     {
         foreach (var channel in ChannelKinds.All)
         {
@@ -175,7 +182,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             html.Append("<td class=\"col-channel channel-cell state-").Append(status).Append(' ').Append(FlashClass(highlight, channel))
                 .Append("\" data-testid=\"channel\" data-channel=\"").Append(channel.ToWire()).Append("\" data-state=\"").Append(status)
                 .Append("\" data-slots=\"").Append(Slots(state)).Append("\" data-since=\"").Append(Since(state)).Append("\"><div class=\"channel-inner\">");
-            AppendCellContent(html, state, today);
+            AppendCellContent(html, state, now, store.WatchingSince);
             if (options.HasFlag(RowOptions.Manage) && HasSwitch(op, channel))
             {
                 AppendSwitch(html, op, channel, options.HasFlag(RowOptions.Interactive), pending.Contains(new PendingControl(op.Id, channel)));
@@ -189,22 +196,21 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static string FlashClass(RowHighlight? highlight, ChannelKind channel) =>
         highlight is { } h && h.Channels.HasFlag(channel.ToMask()) ? $"flash-{h.Sequence % 2}" : "";
 
-    private static void AppendCellContent(StringBuilder html, ChannelState state, DateTime today)
+    // Time in state as a duration ("12 min"); a state that began before the dashboard first saw it has lasted at least as
+    // long as the dashboard has watched ("≥ 12 min"). The exact start is in the title and in data-since.
+    private static void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
     {
         html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
             .Append(state.Status.ToLabel()).Append("</span>");
-        // A channel the operator cannot work on has no "since" worth reading.
-        if (state.Status != ChannelStatus.Disabled && state.Since is { } since)
+        // A channel the operator cannot work on has no time in state worth reading.
+        var duration = state.Status == ChannelStatus.Disabled ? "" : Durations.InState(state, now, watchingSince);
+        if (duration.Length > 0)
         {
-            var utc = since.UtcDateTime;
-            var title = $"{state.Status.ToLabel()} since {utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC";
-            // UTC, because the browser's zone is not known on the server; the date only when it is not today.
-            var text = utc.ToString(utc.Date == today ? "HH:mm" : "d MMM HH:mm", CultureInfo.InvariantCulture);
-            html.Append("<span class=\"since\" title=\"").Append(title).Append("\">since ").Append(text).Append("</span>");
-        }
-        else if (state.Status != ChannelStatus.Disabled)
-        {
-            html.Append("<span class=\"since since-unknown\" title=\"Start unknown: no change seen since the dashboard started\">since ?</span>");
+            var title = state.Since is { } since
+                ? $"{state.Status.ToLabel()} since {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
+                : $"{state.Status.ToLabel()} since before the dashboard started watching, at {watchingSince!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+            html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown" : "").Append("\" title=\"").Append(title).Append("\">")
+                .Append(Encode(duration)).Append("</span>");
         }
 
         html.Append("</span>");
@@ -231,24 +237,23 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
     // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
-    // circuits may ask at once. A row built yesterday says just the time of a start that is now a day old: every variant
-    // is built again on a new day.
+    // circuits may ask at once. Time in state moves on with the minute: every variant is built again in a new minute.
     private sealed class Entry(OperatorState state)
     {
         public OperatorState State { get; } = state;
 
         private readonly Lock _lock = new();
         private readonly List<(int Key, MarkupString Markup)> _variants = new(1);
-        private DateTime _day;
+        private DateTimeOffset _minute;
 
-        public MarkupString Get(int key, DateTime today, Func<string> build)
+        public MarkupString Get(int key, DateTimeOffset minute, Func<string> build)
         {
             lock (_lock)
             {
-                if (_day != today)
+                if (_minute != minute)
                 {
                     _variants.Clear();
-                    _day = today;
+                    _minute = minute;
                 }
 
                 foreach (var variant in _variants)
