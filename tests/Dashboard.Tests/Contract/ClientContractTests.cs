@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Contract;
 
-[Collection(HostCollection.Name)]
 public sealed class ClientContractTests(ContractFixture simulator) : IClassFixture<ContractFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,7 +4,6 @@ using Iadvize.Simulator;
 namespace Dashboard.Tests.Contract;
 
 /// <summary>Each fault the simulator can inject, as the client reports it. A plain client (no retries) so that each test sees one answer.</summary>
-[Collection(HostCollection.Name)]
 public sealed class FaultContractTests(ContractFixture simulator) : IClassFixture<ContractFixture>, IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

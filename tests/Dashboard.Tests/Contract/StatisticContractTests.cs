@@ -2,7 +2,6 @@ using Iadvize.Client;
 
 namespace Dashboard.Tests.Contract;
 
-[Collection(HostCollection.Name)]
 public sealed class StatisticContractTests(ContractFixture simulator) : IClassFixture<ContractFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

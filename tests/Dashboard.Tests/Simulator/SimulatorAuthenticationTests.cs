@@ -4,7 +4,6 @@ using System.Text;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorAuthenticationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

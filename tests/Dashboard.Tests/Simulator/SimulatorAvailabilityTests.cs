@@ -4,7 +4,6 @@ using Iadvize.Simulator;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorAvailabilityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -5,7 +5,6 @@ using Iadvize.Simulator;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorFaultTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

@@ -1,6 +1,5 @@
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorHiddenScopeTests
 {
     [Fact]

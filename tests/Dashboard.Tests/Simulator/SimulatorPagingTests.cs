@@ -2,7 +2,6 @@ using System.Net;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorPagingTests
 {
     private const int OperatorCount = 250;

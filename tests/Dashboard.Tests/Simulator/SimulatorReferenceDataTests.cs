@@ -3,7 +3,6 @@ using System.Text.Json;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorReferenceDataTests
 {
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorRegistrationTests
 {
     [Fact]

@@ -13,7 +13,6 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Simulator;
 
-[Collection(HostCollection.Name)]
 public sealed class SimulatorWebhookTests : IAsyncDisposable
 {
     private const string Secret = "simulator-webhook-secret";
