@@ -5,14 +5,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace Dashboard.Tv;
 
-/// <summary>In what order tiles stand: state (available first), name, or time in state (longest first).</summary>
-public enum TvSort
-{
-    State,
-    Name,
-    Time,
-}
-
 /// <summary>How big tiles are: <see cref="Auto"/> picks the largest size at which every tile fits on one screen.</summary>
 public enum TvDensity
 {
@@ -48,7 +40,7 @@ public sealed record TvSettings
 
     public ViewFilter Filter { get; init; } = ViewFilter.None;
 
-    public TvSort Sort { get; init; } = TvSort.State;
+    public OperatorSort Sort { get; init; } = OperatorSort.State;
 
     public TvDensity Density { get; init; } = TvDensity.Auto;
 
@@ -94,7 +86,7 @@ public sealed record TvSettings
         return new TvSettings
         {
             Filter = filter,
-            Sort = EnumValue(Value("sort"), "sort", TvSort.State, problems),
+            Sort = EnumValue(Value("sort"), "sort", OperatorSort.State, problems),
             Density = EnumValue(Value("density"), "density", TvDensity.Auto, problems),
             Theme = EnumValue(Value("theme"), "theme", TvTheme.Dark, problems),
             RotateSeconds = Rotate(Value("rotate"), problems),
@@ -122,7 +114,7 @@ public sealed record TvSettings
             }
         }
 
-        Add("sort", Sort, TvSort.State, Wire);
+        Add("sort", Sort, OperatorSort.State, Wire);
         Add("density", Density, TvDensity.Auto, Wire);
         Add("theme", Theme, TvTheme.Dark, Wire);
         Add("rotate", RotateSeconds, DefaultRotateSeconds, s => s.ToString(CultureInfo.InvariantCulture));

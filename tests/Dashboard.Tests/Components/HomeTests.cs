@@ -201,6 +201,49 @@ public sealed class HomeTests : DashboardComponentTest
     }
 
     [Fact]
+    public void Rows_sort_by_state_time_or_free_slots_from_the_query_string_and_keep_name_order_otherwise()
+    {
+        Store.PublishSnapshot(
+        [
+            OperatorBuilder.An(1).Named("Alice").WithChat(available: false),
+            OperatorBuilder.An(2).Named("Bruno").WithChat(slots: 1, max: 3),
+            OperatorBuilder.An(3).Named("Chloé").WithChat(slots: 3, max: 3),
+            OperatorBuilder.An(4).Named("Dan").Offline(),
+        ], Now);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        string[] Order(IRenderedComponent<Home> page) => [.. page.FindAll("[data-testid=operator]").Select(r => r.GetAttribute("data-operator-id")!)];
+
+        Order(Render<Home>()).ShouldBe(["1", "2", "3", "4"]);
+        navigation.NavigateTo("/?sort=state");
+        Order(Render<Home>()).ShouldBe(["2", "3", "1", "4"], "available, busy, unavailable, offline");
+        navigation.NavigateTo("/?sort=freeslots");
+        Order(Render<Home>())[0].ShouldBe("2", "two free chat slots come first");
+        navigation.NavigateTo("/?sort=nonsense");
+        var page = Render<Home>();
+        Order(page).ShouldBe(["1", "2", "3", "4"], "an order the app does not know reads as the default");
+        page.Find("[data-testid=filter-sort]").GetAttribute("value").ShouldBe("");
+    }
+
+    [Fact]
+    public void Rows_grouped_by_group_stand_under_a_heading_that_counts_them()
+    {
+        Store.PublishSnapshot(
+        [
+            OperatorBuilder.An(1).Named("Alice").InGroup("Support"),
+            OperatorBuilder.An(2).Named("Bruno").InGroup("Sales"),
+            OperatorBuilder.An(3).Named("Chloé").InGroup("Support"),
+        ], Now);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?groupby=group");
+
+        var page = Render<Home>();
+
+        var lines = page.FindAll("tbody > tr").Select(r => r.GetAttribute("data-group") ?? r.GetAttribute("data-operator-id")).ToArray();
+        lines.ShouldBe(["Sales", "2", "Support", "1", "3"]);
+        page.Find("[data-testid=group-row][data-group=Support]").TextContent.ShouldContain("2 operators");
+        page.Find("[data-testid=group-row] th").GetAttribute("colspan").ShouldBe("6", "a Manager's grid has a selection column");
+    }
+
+    [Fact]
     public async Task The_page_unsubscribes_from_the_store_when_it_goes_away()
     {
         Render<Home>();

@@ -12,10 +12,10 @@ public sealed class TvBoardTests
     {
         var busyChatAvailableCall = OperatorBuilder.An(1).WithChat(slots: 3, max: 3).WithCall().Build();
 
-        TvBoard.StatusOf(busyChatAvailableCall, ChannelKinds.All).ShouldBe(ChannelStatus.Available);
-        TvBoard.StatusOf(busyChatAvailableCall, [ChannelKind.Chat]).ShouldBe(ChannelStatus.Busy);
-        TvBoard.StatusOf(OperatorBuilder.An(2).WithChat(available: false).Build(), ChannelKinds.All).ShouldBe(ChannelStatus.Unavailable);
-        TvBoard.StatusOf(OperatorBuilder.An(3).Offline().WithChat().Build(), ChannelKinds.All).ShouldBe(ChannelStatus.Offline);
+        Sorting.StatusOf(busyChatAvailableCall, ChannelKinds.All).ShouldBe(ChannelStatus.Available);
+        Sorting.StatusOf(busyChatAvailableCall, [ChannelKind.Chat]).ShouldBe(ChannelStatus.Busy);
+        Sorting.StatusOf(OperatorBuilder.An(2).WithChat(available: false).Build(), ChannelKinds.All).ShouldBe(ChannelStatus.Unavailable);
+        Sorting.StatusOf(OperatorBuilder.An(3).Offline().WithChat().Build(), ChannelKinds.All).ShouldBe(ChannelStatus.Offline);
     }
 
     [Fact]

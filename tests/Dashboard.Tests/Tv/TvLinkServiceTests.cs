@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Live;
 using Dashboard.Tests.Audit;
 using Dashboard.Tv;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class TvLinkServiceTests : IAsyncLifetime
         var grant = (await _links.OpenAsync(token, Token)).ShouldNotBeNull();
         grant.Name.ShouldBe("Support floor");
         grant.Settings.Filter.Group.ShouldBe("Support");
-        grant.Settings.Sort.ShouldBe(TvSort.Name);
+        grant.Settings.Sort.ShouldBe(OperatorSort.Name);
         (await _links.ListAsync(Token)).ShouldHaveSingleItem().LastUsedAt.ShouldBe(_db.Clock.GetUtcNow());
     }
 

@@ -10,7 +10,7 @@ public sealed class TvSettingsTests
     {
         var settings = TvSettings.Parse("");
 
-        settings.Sort.ShouldBe(TvSort.State);
+        settings.Sort.ShouldBe(OperatorSort.State);
         settings.Density.ShouldBe(TvDensity.Auto);
         settings.Theme.ShouldBe(TvTheme.Dark);
         settings.RotateSeconds.ShouldBe(TvSettings.DefaultRotateSeconds);
@@ -26,7 +26,7 @@ public sealed class TvSettingsTests
             + "&figures=occupancy,busy&free-slots-chat=4,1&reload=04:30&tz=Europe/Paris");
 
         settings.Problems.ShouldBeEmpty();
-        settings.Sort.ShouldBe(TvSort.Time);
+        settings.Sort.ShouldBe(OperatorSort.Time);
         settings.Density.ShouldBe(TvDensity.Small);
         settings.Theme.ShouldBe(TvTheme.Light);
         settings.RotateSeconds.ShouldBe(30);
@@ -45,7 +45,7 @@ public sealed class TvSettingsTests
     {
         var settings = TvSettings.Parse("?sort=colour&rotate=1&theme=pink&figures=queue&channel=fax&busy=x&reload=25:00&tz=Mars/Olympus");
 
-        settings.Sort.ShouldBe(TvSort.State);
+        settings.Sort.ShouldBe(OperatorSort.State);
         settings.RotateSeconds.ShouldBe(TvSettings.DefaultRotateSeconds);
         settings.Theme.ShouldBe(TvTheme.Dark);
         settings.Figures.ShouldBe(TvSettings.DefaultFigures);

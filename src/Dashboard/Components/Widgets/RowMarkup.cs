@@ -94,6 +94,11 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
     }
 
+    /// <summary>The heading row of a group when rows are grouped: its name and how many operators follow.</summary>
+    public static MarkupString GroupHeading(string group, int count, int columns) => new(
+        $"<tr class=\"group-row\" data-testid=\"group-row\" data-group=\"{Encode(group)}\"><th colspan=\"{columns}\" scope=\"colgroup\">"
+        + $"{Encode(group)} <span class=\"group-count\">· {count} {(count == 1 ? "operator" : "operators")}</span></th></tr>");
+
     /// <summary><c>data-slots</c>: slots used / slots.</summary>
     public static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
 
