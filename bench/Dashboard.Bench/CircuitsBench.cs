@@ -103,7 +103,11 @@ internal static class CircuitsBench
                 };
             }
         };
-        await page.GotoAsync(new Uri(baseAddress, path).ToString());
+        // Generous: fifty pages opening on two cores take a while.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        var address = new Uri(baseAddress, path);
+        await page.GotoAsync(address.ToString());
         if (new Uri(page.Url).AbsolutePath == "/login")
         {
             foreach (var (field, value) in new[] { ("username", user), ("password", password) })
@@ -112,7 +116,7 @@ internal static class CircuitsBench
             }
 
             await page.Locator("button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == address.AbsolutePath);
         }
 
         await rendered.Task.WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,8 +1,8 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens] :
-// prints Markdown tables; circuits, fanout, latency and tv-soak also write theirs into docs/performance.md (tv-screens writes
-// screenshots of the wall TV to docs/ instead). Every one ends by itself.
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens|dashboard-screens] :
+// prints Markdown tables; circuits, fanout, latency and tv-soak also write theirs into docs/performance.md (tv-screens and
+// dashboard-screens write screenshots to docs/ instead). Every one ends by itself.
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
 {
@@ -38,6 +38,11 @@ if (which is "all" or "latency")
 {
     // `latency 200`: changes per setting (polled at 1 s and 3 s, webhooks).
     await LatencyBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
+if (which is "dashboard-screens")
+{
+    await DashboardScreensBench.RunAsync();
 }
 
 if (which is "tv-screens")
