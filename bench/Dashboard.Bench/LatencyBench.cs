@@ -109,8 +109,10 @@ internal static class LatencyBench
         var random = new Random(20261202);
         var next = 0;
         var made = 0;
-        var lastChange = Stopwatch.StartNew();
-        while (made < changes || (inFlight.Count > 0 && lastChange.Elapsed < maxWait))
+        var lastProgress = Stopwatch.StartNew();
+        // Bounded: a change never seen keeps its operator out of the rotation, and when no change can be made or seen for
+        // maxWait, the run ends with what it has (the table says how many were seen).
+        while ((made < changes || inFlight.Count > 0) && lastProgress.Elapsed < maxWait)
         {
             if (made < changes)
             {
@@ -126,7 +128,7 @@ internal static class LatencyBench
                     state[id] = available;
                     inFlight[id] = (before + after) / 2;
                     made++;
-                    lastChange.Restart();
+                    lastProgress.Restart();
                 }
             }
 
@@ -139,6 +141,7 @@ internal static class LatencyBench
                 if (inFlight.Remove(id, out var changedAt))
                 {
                     delays.Add(pair[1] - offset - changedAt);
+                    lastProgress.Restart();
                 }
             }
         }
