@@ -100,18 +100,18 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         + $"{Encode(group)} <span class=\"group-count\">· {count} {(count == 1 ? "operator" : "operators")}</span></th></tr>");
 
     /// <summary><c>data-slots</c>: slots used / slots.</summary>
-    public static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
+    private static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
 
     /// <summary><c>data-since</c>: the start of the state in ISO 8601 UTC, or empty when unknown.</summary>
-    public static string Since(ChannelState state) =>
+    private static string Since(ChannelState state) =>
         state.Since?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>"Connected · pseudo": the line under the name.</summary>
-    public static string SubLine(OperatorState op) =>
+    private static string SubLine(OperatorState op) =>
         (op.Connected ? "Connected" : "Offline") + (string.IsNullOrEmpty(op.Pseudo) ? "" : $" · {op.Pseudo}");
 
     /// <summary>Whether a channel of <paramref name="op"/> shows a switch: connected, and the channel enabled.</summary>
-    public static bool HasSwitch(OperatorState op, ChannelKind channel) => op.Connected && op[channel].Enabled;
+    private static bool HasSwitch(OperatorState op, ChannelKind channel) => op.Connected && op[channel].Enabled;
 
     // Operators who left the roster leave their entry behind; swept when there are clearly more entries than operators.
     private void ForgetRemovedOperators()
