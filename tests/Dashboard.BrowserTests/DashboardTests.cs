@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Iadvize.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -33,6 +34,35 @@ public sealed class DashboardTests(BrowserFixture fixture) : BrowserTest(fixture
         await Assertions.Expect(_dashboard.Freshness).ToHaveAttributeAsync("data-stale", "false");
         await Assertions.Expect(_dashboard.Page.GetByTestId("simulated")).ToBeVisibleAsync();
         await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "dashboard.png") });
+    }
+
+    [Fact]
+    public async Task Time_in_state_moves_on_in_the_browser_and_is_right_on_a_screen_whose_clock_is_wrong()
+    {
+        // This screen's clock is two hours behind the server's.
+        await _dashboard.Page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow.AddHours(-2) });
+        await _dashboard.OpenAsync();
+        // A change the dashboard sees gives the channel a known start.
+        var id = await _dashboard.FirstOperatorWithAsync("chat", "available");
+        Simulator.SetAvailability(id, "chat", false);
+        var since = _dashboard.Channel(id, "chat").Locator("span.since[data-from]:not([data-at-least])");
+        await Assertions.Expect(since).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        var from = DateTimeOffset.Parse(await since.GetAttributeAsync("data-from") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Assertions.Expect(since).ToHaveTextAsync(Expected(TimeSpan.Zero));
+
+        // No server render: only this screen's clock moves on, by 75 minutes.
+        await _dashboard.Page.Clock.FastForwardAsync("01:15:00");
+
+        await Assertions.Expect(since).ToHaveTextAsync(Expected(TimeSpan.FromMinutes(75)));
+
+        // The durations a server would write at this moment; either side of a minute's turn while the test looks.
+        Regex Expected(TimeSpan ahead)
+        {
+            var low = Dashboard.Live.Durations.Format(DateTimeOffset.UtcNow + ahead - from);
+            var high = Dashboard.Live.Durations.Format(DateTimeOffset.UtcNow + ahead + TimeSpan.FromSeconds(15) - from);
+            return new Regex($"^({Regex.Escape(low)}|{Regex.Escape(high)})$");
+        }
     }
 
     [Fact]

@@ -52,12 +52,14 @@ public sealed class ChannelCellTests : DashboardComponentTest
         cell.Find("[data-testid=channel][data-channel=chat]").GetAttribute("data-since").ShouldBe("");
         var label = cell.Find("[data-channel=chat] .since");
         label.TextContent.ShouldBe("≥ 12 min");
+        label.HasAttribute("data-at-least").ShouldBeTrue();
+        label.GetAttribute("data-from").ShouldBe("2026-11-25T08:48:00.000Z", "the browser counts from when the dashboard started watching");
         label.GetAttribute("title")!.ShouldContain("before the dashboard started watching");
         cell.Markup.ShouldNotContain("since ?");
     }
 
     [Fact]
-    public void The_duration_moves_on_with_the_minute()
+    public void A_row_stays_the_same_as_minutes_pass_and_tells_the_browser_where_its_durations_start()
     {
         var rows = Services.GetRequiredService<RowMarkup>();
         Store.PublishSnapshot([OperatorBuilder.An(1)], Now);
@@ -65,13 +67,13 @@ public sealed class ChannelCellTests : DashboardComponentTest
         var op = Store.Current.Find(1)!;
 
         var first = rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value;
-        Clock.Advance(TimeSpan.FromSeconds(30));
-        ReferenceEquals(rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value, first).ShouldBeTrue("the same minute, the same row");
         Clock.Advance(TimeSpan.FromMinutes(3));
         var later = rows.Row(op, RowOptions.None, null, new HashSet<PendingControl>()).Value;
 
+        ReferenceEquals(later, first).ShouldBeTrue("no open grid redraws its rows as the minute turns");
         first.ShouldContain("&lt; 1 min");
-        later.ShouldContain(">3 min<");
+        first.ShouldContain($"data-from=\"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"");
+        rows.ServerTime.ShouldBe(Now.AddMinutes(3).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

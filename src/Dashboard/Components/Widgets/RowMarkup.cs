@@ -37,7 +37,9 @@ public readonly record struct PendingControl(int OperatorId, ChannelKind? Channe
 /// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. One entry
 /// per operator, for the state last asked for: the store's change history keeps thousands of past states alive, and
 /// rows kept for each of them came to tens of MB that no page would show again. A row with a control waiting is built
-/// for that render only: it belongs to one circuit.
+/// for that render only: it belongs to one circuit. A row's HTML does not change while its state does not: time in state
+/// is written as it was when the row was built, and moved on in the browser (assets/durations.js) from the span's
+/// <c>data-from</c>. Were it built again each minute, every open grid would redraw every row each minute.
 /// </summary>
 public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
 {
@@ -48,7 +50,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     /// <summary>The whole <c>tr</c> of <paramref name="op"/>.</summary>
     public MarkupString Row(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
-        var now = Minute();
+        var now = time.GetUtcNow();
         // Without controls, whether the circuit is live changes nothing in the row: one variant, not two.
         if (!options.HasFlag(RowOptions.Manage))
         {
@@ -76,23 +78,22 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             ForgetRemovedOperators();
         }
 
-        return entry.Get((int)options | flash << 4, now, () => Build(op, options, highlight, NothingPending, now));
+        return entry.Get((int)options | flash << 4, () => Build(op, options, highlight, NothingPending, now));
     }
 
     /// <summary>The three channel cells of <paramref name="op"/> (a <c>td</c> each), for a page that shows one operator.</summary>
     public MarkupString Cells(OperatorState op, RowOptions options, RowHighlight? highlight, IReadOnlySet<PendingControl> pending)
     {
         var html = new StringBuilder(1_200);
-        AppendCells(html, op, options, highlight, pending, Minute());
+        AppendCells(html, op, options, highlight, pending, time.GetUtcNow());
         return new MarkupString(html.ToString());
     }
 
-    // Time in state is shown to the minute, so a row is the same for a whole minute: "now" is the minute's start.
-    private DateTimeOffset Minute()
-    {
-        var now = time.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
-    }
+    /// <summary>
+    /// The server's clock, for the table's <c>data-server-time</c>: the browser measures its own clock against it, so that
+    /// a screen whose clock is wrong still shows true durations.
+    /// </summary>
+    public string ServerTime => Iso(time.GetUtcNow());
 
     /// <summary>The heading row of a group when rows are grouped: its name and how many operators follow.</summary>
     public static MarkupString GroupHeading(string group, int count, int columns) => new(
@@ -103,8 +104,9 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
 
     /// <summary><c>data-since</c>: the start of the state in ISO 8601 UTC, or empty when unknown.</summary>
-    private static string Since(ChannelState state) =>
-        state.Since?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "";
+    private static string Since(ChannelState state) => state.Since is { } since ? Iso(since) : "";
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>"Connected · pseudo": the line under the name.</summary>
     private static string SubLine(OperatorState op) =>
@@ -202,7 +204,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         highlight is { } h && h.Channels.HasFlag(channel.ToMask()) ? $"flash-{h.Sequence % 2}" : "";
 
     // Time in state as a duration ("12 min"); a state that began before the dashboard first saw it has lasted at least as
-    // long as the dashboard has watched ("≥ 12 min"). The exact start is in the title and in data-since.
+    // long as the dashboard has watched ("≥ 12 min"). The exact start is in the title and in data-since. The browser moves
+    // the duration on from data-from, with data-at-least for a lower bound.
     private static void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
     {
         html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
@@ -214,8 +217,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             var title = state.Since is { } since
                 ? $"{state.Status.ToLabel()} since {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
                 : $"{state.Status.ToLabel()} since before the dashboard started watching, at {watchingSince!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
-            html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown" : "").Append("\" title=\"").Append(title).Append("\">")
-                .Append(Encode(duration)).Append("</span>");
+            html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown\" data-at-least" : "\"").Append(" data-from=\"")
+                .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(title).Append("\">").Append(Encode(duration)).Append("</span>");
         }
 
         html.Append("</span>");
@@ -242,25 +245,18 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
     // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
-    // circuits may ask at once. Time in state moves on with the minute: every variant is built again in a new minute.
+    // circuits may ask at once.
     private sealed class Entry(OperatorState state)
     {
         public OperatorState State { get; } = state;
 
         private readonly Lock _lock = new();
         private readonly List<(int Key, MarkupString Markup)> _variants = new(1);
-        private DateTimeOffset _minute;
 
-        public MarkupString Get(int key, DateTimeOffset minute, Func<string> build)
+        public MarkupString Get(int key, Func<string> build)
         {
             lock (_lock)
             {
-                if (_minute != minute)
-                {
-                    _variants.Clear();
-                    _minute = minute;
-                }
-
                 foreach (var variant in _variants)
                 {
                     if (variant.Key == key)
