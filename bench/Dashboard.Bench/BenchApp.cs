@@ -100,6 +100,13 @@ internal sealed partial class BenchApp : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(keep, $"heap-{DateTime.UtcNow:HHmmss}-{ProcessId}.txt"), report);
         }
 
+        // A whole heap dump as well, for dotnet-dump analyze (gcroot, dumpheap): what holds what the report counts.
+        if (Environment.GetEnvironmentVariable("DASHBOARD_BENCH_DUMP_DIR") is { Length: > 0 } dumps)
+        {
+            Directory.CreateDirectory(dumps);
+            await RunToolAsync("dotnet-dump", "collect", "-p", ProcessId.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", Path.Combine(dumps, $"dump-{DateTime.UtcNow:HHmmss}-{ProcessId}.dmp"));
+        }
+
         var total = TotalLine().Match(report);
         return total.Success
             ? long.Parse(total.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)
