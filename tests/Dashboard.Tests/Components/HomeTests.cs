@@ -34,6 +34,19 @@ public sealed class HomeTests : DashboardComponentTest
     }
 
     [Fact]
+    public void A_long_grid_is_drawn_a_screenful_per_render_and_ends_with_every_operator()
+    {
+        Store.PublishSnapshot([.. Enumerable.Range(1, 250).Select(id => (OperatorState)OperatorBuilder.An(id))], Now);
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=operator]").Count.ShouldBe(250));
+        // A Manager's row is some 3,000 characters: 250 of them in one batch would be about 750 KB.
+        page.RenderCount.ShouldBeGreaterThan(10, "rows go out about 40,000 characters at a time");
+        page.FindAll("[data-testid=operator]").Select(row => row.GetAttribute("data-operator-id")).Distinct().Count().ShouldBe(250);
+    }
+
+    [Fact]
     public void A_Viewer_sees_names_as_plain_text_and_no_export()
     {
         Authorization.SetRoles(nameof(Dashboard.Auth.Role.Viewer));
