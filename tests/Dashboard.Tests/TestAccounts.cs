@@ -1,5 +1,6 @@
 using Dashboard.Auth;
 using Dashboard.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +16,7 @@ internal sealed class TestAccounts
     {
         SignIns = new SignIns(db, options, time);
         Check = new AccountCheck(db, options, time);
-        Administration = new AccountAdministration(db, Check, UnwatchedFile(), options, time);
+        Administration = new AccountAdministration(db, Check, Policies, UnwatchedFile(), options, time);
         Seeding = new AccountSeeding(db, time);
     }
 
@@ -35,6 +36,13 @@ internal sealed class TestAccounts
     public AccountAdministration Administration { get; }
 
     public AccountSeeding Seeding { get; }
+
+    /// <summary>The app's authorization policies, as the app registers them.</summary>
+    public static IAuthorizationService Policies { get; } = new ServiceCollection()
+        .AddLogging()
+        .AddAuthorizationBuilder().AddDashboardPolicies().Services
+        .BuildServiceProvider()
+        .GetRequiredService<IAuthorizationService>();
 
     /// <summary>A database file that is never found lost, as PostgreSQL's (which has none).</summary>
     public static DatabaseFile UnwatchedFile() =>

@@ -31,6 +31,7 @@ public sealed record AccountResult(bool Succeeded, string Message);
 public sealed class AccountAdministration(
     IDbContextFactory<DashboardDbContext> contexts,
     AccountCheck accounts,
+    Microsoft.AspNetCore.Authorization.IAuthorizationService authorization,
     DatabaseFile database,
     IOptions<AuthOptions> options,
     TimeProvider time)
@@ -256,7 +257,7 @@ public sealed class AccountAdministration(
     }
 
     private async Task<AccountResult?> RefuseUnlessManagerAsync(ClaimsPrincipal by, CancellationToken cancellationToken) =>
-        await accounts.CurrentRoleAsync(by, cancellationToken) == Role.Manager
+        await authorization.AllowsAsync(by, AuthExtensions.ManagerPolicy) && await accounts.CurrentRoleAsync(by, cancellationToken) is not null
             ? null
             : new AccountResult(false, "Only a Manager may manage accounts; sign in again if your role has just changed.");
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
@@ -67,9 +68,7 @@ public static class AuthExtensions
                 // Every request checks the account: a disabled, re-roled or reset account is signed out at once.
                 cookie.Events.OnValidatePrincipal = RejectChangedAccountsAsync;
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ManagerPolicy, policy => policy.RequireRole(nameof(Role.Manager)))
-            .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(nameof(Role.Supervisor), nameof(Role.Manager)));
+        builder.Services.AddAuthorizationBuilder().AddDashboardPolicies();
         builder.Services.AddCascadingAuthenticationState();
         // Replaces Blazor's own provider: an open page re-checks its user's account every RevalidationInterval.
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidation>();
@@ -159,16 +158,21 @@ public static class AuthExtensions
         Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) && user.Identity?.IsAuthenticated == true ? role : Role.Viewer;
 
     /// <summary>
-    /// Whether the circuit's user may change availability. The UI uses it only to hide what the user cannot do: the
-    /// command service checks the role again on the server.
+    /// What each role may do: the one place where roles are compared. Pages, endpoints and the hub name a policy; code that
+    /// must decide asks <see cref="AllowsAsync(IAuthorizationService, ClaimsPrincipal?, string)"/>.
     /// </summary>
-    public static async Task<bool> IsManagerAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
-        state is not null && RoleOf((await state).User) == Role.Manager;
+    public static AuthorizationBuilder AddDashboardPolicies(this AuthorizationBuilder authorization) => authorization
+        .AddPolicy(ManagerPolicy, policy => policy.RequireRole(nameof(Role.Manager)))
+        .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(nameof(Role.Supervisor), nameof(Role.Manager)));
+
+    /// <summary>Whether <paramref name="user"/> meets <paramref name="policy"/> (<see cref="ManagerPolicy"/>, <see cref="SupervisorPolicy"/>).</summary>
+    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, ClaimsPrincipal? user, string policy) =>
+        user is not null && (await authorization.AuthorizeAsync(user, policy)).Succeeded;
 
     /// <summary>
-    /// Whether the circuit's user may open operator details and export (Supervisor or Manager). For the UI only: the pages
-    /// and endpoints carry <see cref="SupervisorPolicy"/>, which the server enforces.
+    /// Whether the circuit's user meets <paramref name="policy"/>. Pages use it only to hide what the user cannot do: the
+    /// pages, endpoints and command service check again on the server.
     /// </summary>
-    public static async Task<bool> IsSupervisorAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
-        state is not null && RoleOf((await state).User) >= Role.Supervisor;
+    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state, string policy) =>
+        state is not null && await authorization.AllowsAsync((await state).User, policy);
 }

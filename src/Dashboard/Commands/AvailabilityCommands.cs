@@ -32,6 +32,7 @@ public sealed class AvailabilityCommands(
     IAuditTrail audit,
     IServiceScopeFactory scopes,
     AccountCheck accounts,
+    Microsoft.AspNetCore.Authorization.IAuthorizationService authorization,
     Dashboard.Health.DashboardMetrics metrics,
     Dashboard.Storage.DatabaseFile database,
     TimeProvider time,
@@ -91,14 +92,14 @@ public sealed class AvailabilityCommands(
             return new CommandResult(false, $"The change was not sent. {lost}");
         }
 
-        if (actor.Role != Role.Manager)
+        if (!await authorization.AllowsAsync(actor.User, AuthExtensions.ManagerPolicy))
         {
             return await RefuseAsync(Intent(store.Current.Find(operatorId)), new CommandResult(false, $"Only a Manager may change availability; {actor.Name} is a {actor.Role}."));
         }
 
-        // The role above is the one the sign-in started with; the account may have been disabled or re-roled since.
-        // An actor without its sign-in cannot be checked, so it is refused.
-        if (actor.User is not { } user || await accounts.CurrentRoleAsync(user, cancellationToken) != Role.Manager)
+        // The role above is the one the sign-in started with; the account may have been disabled or re-roled since (a new
+        // role ends the sign-in). An actor without its sign-in cannot be checked, so it is refused.
+        if (actor.User is not { } user || await accounts.CurrentRoleAsync(user, cancellationToken) is null)
         {
             return await RefuseAsync(
                 Intent(store.Current.Find(operatorId)),

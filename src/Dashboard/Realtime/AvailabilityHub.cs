@@ -1,6 +1,7 @@
 using Dashboard.Audit;
 using Dashboard.Commands;
 using Dashboard.Live;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Realtime;
@@ -28,12 +29,16 @@ public interface IAvailabilityClient
 /// Live availability for non-Blazor clients: a snapshot on join, then change sets with sequence numbers. Availability
 /// changes go through the same command service as the pages.
 /// </summary>
-public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityCommands commands, HubSessions sessions) : Hub<IAvailabilityClient>
+public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityCommands commands, HubSessions sessions, IAuthorizationService authorization)
+    : Hub<IAvailabilityClient>
 {
+    private const string AudienceItem = "audience";
+
     public override async Task OnConnectedAsync()
     {
         sessions.Add(Context);
         // The group is fixed for the connection's life: a changed role closes the connection (HubSessions).
+        Context.Items[AudienceItem] = await HubAudience.GroupOfAsync(authorization, Context.User);
         await Groups.AddToGroupAsync(Context.ConnectionId, Audience, Context.ConnectionAborted);
         await Clients.Caller.Snapshot(GetSnapshot());
         await base.OnConnectedAsync();
@@ -52,7 +57,8 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
         return new SnapshotMessage(snapshot.Sequence, snapshot.TakenAt, HubAudience.ForGroup(Audience, snapshot.Operators));
     }
 
-    private string Audience => HubAudience.GroupOf(Context.User);
+    // Decided once, on connecting; availability only until then.
+    private string Audience => Context.Items.TryGetValue(AudienceItem, out var group) && group is string known ? known : HubAudience.AvailabilityOnly;
 
     /// <summary>
     /// For a client whose last applied change set is <paramref name="sequence"/> and that saw a gap or reconnected: what it

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Live;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Realtime;
 
@@ -16,8 +17,9 @@ internal static class HubAudience
     /// <summary>The SignalR group of connections that see availability only.</summary>
     public const string AvailabilityOnly = "availability-only";
 
-    public static string GroupOf(ClaimsPrincipal? user) =>
-        user is not null && AuthExtensions.RoleOf(user) >= Role.Supervisor ? Details : AvailabilityOnly;
+    /// <summary>Details for those the <see cref="AuthExtensions.SupervisorPolicy"/> lets see them, as the export does.</summary>
+    public static async Task<string> GroupOfAsync(IAuthorizationService authorization, ClaimsPrincipal? user) =>
+        await authorization.AllowsAsync(user, AuthExtensions.SupervisorPolicy) ? Details : AvailabilityOnly;
 
     public static IReadOnlyList<OperatorState> ForGroup(string group, IReadOnlyList<OperatorState> operators) =>
         group == Details ? operators : [.. operators.Select(WithoutDetails)];

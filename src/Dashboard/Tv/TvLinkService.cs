@@ -25,7 +25,7 @@ public sealed record TvLinkCreated(bool Succeeded, string Message, string? Token
 /// Makes, lists, checks and revokes TV links. Making and revoking are Manager actions, checked here against the account
 /// as it is now, and recorded in the account records like any change to an account, refusals included.
 /// </summary>
-public sealed class TvLinkService(IDbContextFactory<DashboardDbContext> contexts, AccountCheck accounts, TimeProvider time)
+public sealed class TvLinkService(IDbContextFactory<DashboardDbContext> contexts, AccountCheck accounts, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider time)
 {
     /// <summary>256 random bits: far past guessing, and past the 128 the issue asks for.</summary>
     public const int TokenBytes = 32;
@@ -152,7 +152,7 @@ public sealed class TvLinkService(IDbContextFactory<DashboardDbContext> contexts
         AccountEvent.Of(time.GetUtcNow(), AuthExtensions.RecordedName(by) ?? "anonymous", action, target, null, succeeded, message);
 
     private async Task<string?> RefuseUnlessManagerAsync(ClaimsPrincipal by, CancellationToken cancellationToken) =>
-        await accounts.CurrentRoleAsync(by, cancellationToken) == Role.Manager
+        await authorization.AllowsAsync(by, AuthExtensions.ManagerPolicy) && await accounts.CurrentRoleAsync(by, cancellationToken) is not null
             ? null
             : "Only a Manager may make or revoke TV links; sign in again if your role has just changed.";
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Auth;
 using Dashboard.Commands;
 using Dashboard.Live;
 using Dashboard.Polling;
@@ -40,7 +41,9 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.
         Services.AddSingleton(_ => Audit.Log);
-        Services.AddAuthorizationCore();
+        // The app's own policies, evaluated for real (bUnit's placeholder would refuse to answer).
+        Services.AddAuthorizationBuilder().AddDashboardPolicies();
+        Services.AddSingleton(TestAccounts.Policies);
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(Authorization);
         configure?.Invoke(Services);

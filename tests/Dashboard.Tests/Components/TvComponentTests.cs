@@ -107,7 +107,7 @@ public sealed class TvLinkOutageTests() : DashboardComponentTest(services =>
 {
     var broken = new BrokenDatabase();
     services.AddSingleton(new TvLinkService(broken,
-        new Dashboard.Auth.AccountCheck(broken, Microsoft.Extensions.Options.Options.Create(new Dashboard.Auth.AuthOptions()), TimeProvider.System), TimeProvider.System));
+        new Dashboard.Auth.AccountCheck(broken, Microsoft.Extensions.Options.Options.Create(new Dashboard.Auth.AuthOptions()), TimeProvider.System), TestAccounts.Policies, TimeProvider.System));
 })
 {
     [Fact]

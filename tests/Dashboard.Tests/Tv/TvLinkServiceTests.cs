@@ -18,7 +18,7 @@ public sealed class TvLinkServiceTests : IAsyncLifetime
     public TvLinkServiceTests()
     {
         _accounts = new TestAccounts(_db, Options.Create(new AuthOptions()), _db.Clock);
-        _links = new TvLinkService(_db, _accounts.Check, _db.Clock);
+        _links = new TvLinkService(_db, _accounts.Check, TestAccounts.Policies, _db.Clock);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
