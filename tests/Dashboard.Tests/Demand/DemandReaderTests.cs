@@ -90,6 +90,8 @@ public sealed class DemandReaderTests
         _demand.Current.IsStale(_clock.GetUtcNow()).ShouldBeTrue();
         _demand.Current.Problem.ShouldBe("Reading the chat statistics failed: The iAdvize API failed (HTTP 500).");
         (_demand.Reads, _demand.Failures).ShouldBe((4L, 1L));
+        // The live picture's health is the live poll's alone: a statistics failure does not make it stale.
+        _live.Health.ShouldBe(UpstreamHealth.Unknown);
     }
 
     [Fact]
