@@ -4,6 +4,7 @@ using Dashboard.Audit;
 using Dashboard.Auth;
 using Dashboard.Commands;
 using Dashboard.Components;
+using Dashboard.Demand;
 using Dashboard.Health;
 using Dashboard.Live;
 using Dashboard.Operators;
@@ -26,6 +27,7 @@ try
     builder.AddAuth();
     builder.AddLive();
     builder.AddPolling();
+    builder.AddDemand();
     builder.AddRealtime();
     builder.AddCommands();
     builder.AddOperators();

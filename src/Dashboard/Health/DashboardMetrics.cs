@@ -1,4 +1,5 @@
 using Dashboard.Audit;
+using Dashboard.Demand;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Dashboard.Realtime;
@@ -24,7 +25,8 @@ public sealed class DashboardMetrics
         TimeProvider time,
         IOptions<PollingOptions> polling,
         HubSessions hubSessions,
-        OperatorRefreshQueue refreshQueue)
+        OperatorRefreshQueue refreshQueue,
+        DemandStore demand)
     {
         var metrics = Metrics.WithCustomRegistry(Registry);
         var operators = metrics.CreateGauge("dashboard_operators", "Operators known to the dashboard (offline included), and those connected.", "state");
@@ -37,6 +39,10 @@ public sealed class DashboardMetrics
         var changeSets = metrics.CreateCounter("dashboard_change_sets_total", "Change sets published since start.");
         var hubConnections = metrics.CreateGauge("dashboard_hub_connections", "Open connections to the SignalR hub.");
         var refreshDropped = metrics.CreateCounter("dashboard_webhook_refreshes_dropped_total", "Operator refreshes asked by webhooks and dropped because the queue was full.");
+        var statisticReads = metrics.CreateCounter("dashboard_statistic_reads_total", "Reads of GET /statistic for today's demand, one per channel each period (retries within a read not counted).");
+        var statisticFailures = metrics.CreateCounter("dashboard_statistic_read_failures_total", "Reads of GET /statistic that failed.");
+        var statisticSkipped = metrics.CreateCounter("dashboard_statistic_reads_skipped_total", "Demand reads not made, to leave the request budget to the live poll and people's changes, or while the upstream asked to wait.");
+        var demandStale = metrics.CreateGauge("dashboard_demand_stale", "1 while today's demand is not current (never loaded, last read failed or not made, or two periods old).");
         _changes = metrics.CreateCounter("dashboard_availability_changes_total", "Availability changes people asked for, by outcome.", "outcome");
         foreach (var outcome in Enum.GetValues<AuditOutcome>())
         {
@@ -66,6 +72,10 @@ public sealed class DashboardMetrics
             changeSets.IncTo(snapshot.Sequence);
             hubConnections.Set(hubSessions.Count);
             refreshDropped.IncTo(refreshQueue.Dropped);
+            statisticReads.IncTo(demand.Reads);
+            statisticFailures.IncTo(demand.Failures);
+            statisticSkipped.IncTo(demand.Skipped);
+            demandStale.Set(demand.Current.IsStale(time.GetUtcNow()) ? 1 : 0);
         });
     }
 

@@ -26,6 +26,24 @@ public static class Durations
     }
 
     /// <summary>
+    /// A short wait as people read it, to the second: "0 s", "42 s", "3 min 05"; an hour or more as <see cref="Format"/>.
+    /// Waiting and response times live in seconds, where "&lt; 1 min" would hide all there is to see.
+    /// </summary>
+    public static string ToTheSecond(TimeSpan duration)
+    {
+        // Whole seconds first, so that 59.6 s reads "1 min 00" rather than "60 s".
+        duration = TimeSpan.FromSeconds(Math.Round(duration.TotalSeconds, MidpointRounding.AwayFromZero));
+        if (duration < TimeSpan.FromMinutes(1))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalSeconds} s");
+        }
+
+        return duration < TimeSpan.FromHours(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes} min {duration.Seconds:00}")
+            : Format(duration);
+    }
+
+    /// <summary>
     /// How long a channel has been in its state at <paramref name="now"/>. When the state began before the dashboard first
     /// saw it (<see cref="ChannelState.Since"/> is null), it has lasted at least since <paramref name="watchingSince"/>:
     /// "≥ 12 min". Empty when nothing at all is known yet.

@@ -30,6 +30,7 @@ public abstract class DashboardComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Store);
+        Services.AddSingleton(Demand);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Options.Create(new PollingOptions()));
         Services.AddSingleton(new ThresholdOptions().ToSet());
@@ -116,6 +117,9 @@ public abstract class DashboardComponentTest : BunitContext
     }
 
     protected AvailabilityStore Store { get; } = new();
+
+    /// <summary>Today's demand as the pages see it; empty ("not loaded yet") until a test publishes figures.</summary>
+    protected Dashboard.Demand.DemandStore Demand { get; } = new();
 
     protected FakeTimeProvider Clock { get; } = new(Now);
 

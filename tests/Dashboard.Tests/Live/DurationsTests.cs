@@ -15,6 +15,16 @@ public sealed class DurationsTests
     public void A_duration_reads_as_minutes_hours_or_days(int seconds, string expected) =>
         Durations.Format(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
 
+    [Theory]
+    [InlineData(0, "0 s")]
+    [InlineData(42.4, "42 s")]
+    [InlineData(59.6, "1 min 00")]
+    [InlineData(65, "1 min 05")]
+    [InlineData(59 * 60 + 59, "59 min 59")]
+    [InlineData(3600 + 5 * 60, "1 h 05")]
+    public void A_wait_reads_to_the_second_under_an_hour(double seconds, string expected) =>
+        Durations.ToTheSecond(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
+
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 14, 30, 0, TimeSpan.Zero);
 
     [Fact]
