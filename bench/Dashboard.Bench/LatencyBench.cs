@@ -18,7 +18,9 @@ internal static class LatencyBench
     private const string ApiKey = "latency-bench-key";
     private const string Secret = "latency-bench-webhook-secret-0123456789";
 
-    // Every mutation of the grid: a markup row is replaced whole, so a childList change is how a cell changes.
+    // Every mutation of the page: a markup row is replaced whole, so a childList change is how a cell changes. The whole
+    // body, not the grid: when the circuit starts, Blazor replaces the prerendered grid with elements of its own, and an
+    // observer on the prerendered tbody would hear nothing more (every change was missed that way before).
     private const string Observer = """
         () => {
             window.__latency = { expected: new Map(), seen: [] };
@@ -31,7 +33,7 @@ internal static class LatencyBench
                         window.__latency.expected.delete(id);
                     }
                 }
-            }).observe(document.querySelector("table.operator-grid tbody"), { subtree: true, childList: true, attributes: true });
+            }).observe(document.body, { subtree: true, childList: true, attributes: true });
         }
         """;
 

@@ -24,7 +24,7 @@ if (which is "all" or "circuits")
     // `circuits 1,10 250` measures fewer circuits, or one roster size, for a quick look.
     int[] circuits = args.Length > 1 ? [.. args[1].Split(',').Select(int.Parse)] : [1, 10, 50];
     int[] operators = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [250, 2_000];
-    await CircuitsBench.RunAsync(operators, circuits, budget: TimeSpan.FromMinutes(15));
+    await CircuitsBench.RunAsync(operators, circuits, budget: TimeSpan.FromMinutes(40));
 }
 
 if (which is "all" or "fanout")

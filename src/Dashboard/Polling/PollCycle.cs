@@ -174,12 +174,17 @@ public sealed class PollCycle
         }
     }
 
-    // Within the last quarter of the poll period, a read would only beat the poll by a moment, and spend a request on it.
+    // When the poll is due within a moment (a quarter of its period, at most half a second: webhook-driven changes are to
+    // be on screen within that), a read would only beat it by that moment, and spend a request on it. A fixed share of a
+    // long period would not be a moment: with a 60 s poll, a quarter left changes of the last 15 s waiting up to 15 s.
     private bool PollAnswersSoon()
     {
         var period = Cadence() ?? _options.LiveInterval;
-        return _lastPollAt is { } last && _time.GetUtcNow() >= last + (period * 3 / 4);
+        var moment = TimeSpan.FromTicks(Math.Min(period.Ticks / 4, SoonEnough.Ticks));
+        return _lastPollAt is { } last && _time.GetUtcNow() >= last + period - moment;
     }
+
+    private static readonly TimeSpan SoonEnough = TimeSpan.FromMilliseconds(500);
 
     private async Task<bool> ReadOperatorAsync(int operatorId, OperatorState? known, Roster roster, CancellationToken cancellationToken)
     {

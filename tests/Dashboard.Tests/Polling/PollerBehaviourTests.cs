@@ -260,8 +260,28 @@ public sealed class PollerBehaviourTests
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue();
-        _clock.Advance(TimeSpan.FromSeconds(2.5));
-        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse();
+        _clock.Advance(TimeSpan.FromSeconds(2.6));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse("the poll is due in 0.4 s");
+
+        reads.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_a_long_poll_period_a_webhook_read_waits_only_when_the_poll_is_a_moment_away()
+    {
+        var cycle = Cycle(new PollingOptions { LiveInterval = TimeSpan.FromSeconds(60) });
+        var reads = 0;
+        _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
+        {
+            Interlocked.Increment(ref reads);
+            return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
+        });
+        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue("the poll is 10 s away: far too long to wait");
+        _clock.Advance(TimeSpan.FromSeconds(9.7));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse("the poll is due in 0.3 s");
 
         reads.ShouldBe(1);
     }
