@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace Dashboard.Components.Layout;
 
-/// <summary>One palette for every page: channel state colours must mean the same thing everywhere.</summary>
+/// <summary>One palette for every page: channel state colours must mean the same thing everywhere, readable by everyone.</summary>
 public static class DashboardTheme
 {
     public static readonly MudTheme Theme = new()
@@ -12,7 +12,9 @@ public static class DashboardTheme
             Primary = "#1F3A5F",
             AppbarBackground = "#1F3A5F",
             Background = "#F4F6F9",
-            Success = "#1B873F",
+            // Text in these colours must stay readable (WCAG AA, 4.5:1) on the page's background and on their own tints.
+            Success = "#146C34",
+            Info = "#0B5CAD",
             Warning = "#B25E09",
             Error = "#C62828",
         },
