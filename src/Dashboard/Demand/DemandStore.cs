@@ -1,3 +1,5 @@
+using Dashboard.Live;
+
 namespace Dashboard.Demand;
 
 /// <summary>
@@ -7,8 +9,7 @@ namespace Dashboard.Demand;
 /// </summary>
 public sealed class DemandStore
 {
-    private readonly Lock _gate = new();
-    private Action[] _listeners = [];
+    private readonly Listeners<Action> _listeners = new();
     private DemandState _current = DemandState.NotLoaded;
     private long _reads;
     private long _failures;
@@ -44,17 +45,9 @@ public sealed class DemandStore
     public void CountSkipped() => Interlocked.Increment(ref _skipped);
 
     /// <summary>Calls <paramref name="onChange"/> after each change; dispose the answer to stop (a forgotten one keeps a circuit alive).</summary>
-    public IDisposable Subscribe(Action onChange)
-    {
-        lock (_gate)
-        {
-            _listeners = [.. _listeners, onChange];
-        }
+    public IDisposable Subscribe(Action onChange) => _listeners.Add(onChange);
 
-        return new Subscription(this, onChange);
-    }
-
-    public int ListenerCount => Volatile.Read(ref _listeners).Length;
+    public int ListenerCount => _listeners.Count;
 
     private void Replace(DemandState next)
     {
@@ -65,34 +58,9 @@ public sealed class DemandStore
         }
 
         Volatile.Write(ref _current, next);
-        foreach (var listener in Volatile.Read(ref _listeners))
+        foreach (var listener in _listeners.Current)
         {
             listener();
-        }
-    }
-
-    private void Unsubscribe(Action onChange)
-    {
-        lock (_gate)
-        {
-            var index = Array.IndexOf(_listeners, onChange);
-            if (index >= 0)
-            {
-                _listeners = [.. _listeners.AsSpan(0, index), .. _listeners.AsSpan(index + 1)];
-            }
-        }
-    }
-
-    private sealed class Subscription(DemandStore store, Action onChange) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                store.Unsubscribe(onChange);
-            }
         }
     }
 }

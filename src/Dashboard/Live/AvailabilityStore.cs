@@ -33,7 +33,7 @@ public sealed class AvailabilityStore
     private readonly ChangeSet?[] _history = new ChangeSet?[ChangeSetsKept];
     private int _historyCount;
     private int _operatorChangesInHistory;
-    private IAvailabilityObserver[] _observers = [];
+    private readonly Listeners<IAvailabilityObserver> _observers = new();
     private Snapshot _current = Snapshot.Empty;
     private UpstreamHealth _health = UpstreamHealth.Unknown;
     // Starts a previous run saw, for the first snapshot to keep where the status is still the same; dropped after it.
@@ -224,14 +224,12 @@ public sealed class AvailabilityStore
     {
         lock (_gate)
         {
-            _observers = [.. _observers, observer];
             current = _current;
+            return _observers.Add(observer);
         }
-
-        return new Subscription(this, observer);
     }
 
-    public int ObserverCount => Volatile.Read(ref _observers).Length;
+    public int ObserverCount => _observers.Count;
 
     // Writers build fresh states without Since; only the changed operators get it, so the cost follows the changes (the
     // unchanged ones keep their stored instances, Since included).
@@ -286,8 +284,7 @@ public sealed class AvailabilityStore
 
     private void Notify(ChangeSet? changeSet, UpstreamHealth? health)
     {
-        // Copy-on-write list: read without a lock, and a notification allocates nothing.
-        foreach (var observer in Volatile.Read(ref _observers))
+        foreach (var observer in _observers.Current)
         {
             // Observers marshal to their own context (a circuit, the hub) and must not throw into the writer.
             if (changeSet is not null)
@@ -298,31 +295,6 @@ public sealed class AvailabilityStore
             if (health is not null)
             {
                 observer.OnHealth(health);
-            }
-        }
-    }
-
-    private void Unsubscribe(IAvailabilityObserver observer)
-    {
-        lock (_gate)
-        {
-            var index = Array.IndexOf(_observers, observer);
-            if (index >= 0)
-            {
-                _observers = [.. _observers.AsSpan(0, index), .. _observers.AsSpan(index + 1)];
-            }
-        }
-    }
-
-    private sealed class Subscription(AvailabilityStore store, IAvailabilityObserver observer) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                store.Unsubscribe(observer);
             }
         }
     }

@@ -225,13 +225,7 @@ public sealed class PollerBehaviourTests
     {
         var options = new PollingOptions { LiveInterval = TimeSpan.FromSeconds(3), MaxRequestsPerMinute = 60 };
         var cycle = Cycle(options, budgetPerMinute: 60);
-        var reads = 0;
-        _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
-        {
-            Interlocked.Increment(ref reads);
-            return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
-        });
-        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+        var reads = await PollOnceThenCountOperatorReadsAsync(cycle);
         var polled = _store.Current.TakenAt;
 
         // A burst of events right after a poll: many more reads asked for than the share allows.
@@ -240,7 +234,7 @@ public sealed class PollerBehaviourTests
             await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken);
         }
 
-        reads.ShouldBe(options.RefreshShare);
+        reads().ShouldBe(options.RefreshShare);
         _clock.Advance(options.LiveInterval);
         await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
         _store.Current.TakenAt.ShouldNotBe(polled, "the next poll ran");
@@ -250,26 +244,33 @@ public sealed class PollerBehaviourTests
     public async Task A_webhook_read_asked_just_before_the_next_poll_waits_for_that_poll()
     {
         var cycle = Cycle(new PollingOptions { LiveInterval = TimeSpan.FromSeconds(4) });
-        var reads = 0;
-        _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
-        {
-            Interlocked.Increment(ref reads);
-            return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
-        });
-        await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
+        var reads = await PollOnceThenCountOperatorReadsAsync(cycle);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue();
         _clock.Advance(TimeSpan.FromSeconds(2.6));
         (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse("the poll is due in 0.4 s");
 
-        reads.ShouldBe(1);
+        reads().ShouldBe(1);
     }
 
     [Fact]
     public async Task With_a_long_poll_period_a_webhook_read_waits_only_when_the_poll_is_a_moment_away()
     {
         var cycle = Cycle(new PollingOptions { LiveInterval = TimeSpan.FromSeconds(60) });
+        var reads = await PollOnceThenCountOperatorReadsAsync(cycle);
+
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue("the poll is 10 s away: far too long to wait");
+        _clock.Advance(TimeSpan.FromSeconds(9.7));
+        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse("the poll is due in 0.3 s");
+
+        reads().ShouldBe(1);
+    }
+
+    // One poll, then every single-operator read (a webhook's) answered and counted.
+    private async Task<Func<int>> PollOnceThenCountOperatorReadsAsync(PollCycle cycle)
+    {
         var reads = 0;
         _http.When(HttpMethod.Get, $"{Base}/operator/*/live").Respond(_ =>
         {
@@ -277,13 +278,7 @@ public sealed class PollerBehaviourTests
             return Json("""{"meta": {"status": "success"}, "data": {"id": 1, "connected": true}}""");
         });
         await cycle.RunOnceAsync(TestContext.Current.CancellationToken);
-
-        _clock.Advance(TimeSpan.FromSeconds(50));
-        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeTrue("the poll is 10 s away: far too long to wait");
-        _clock.Advance(TimeSpan.FromSeconds(9.7));
-        (await cycle.RefreshOperatorAsync(1, TestContext.Current.CancellationToken)).ShouldBeFalse("the poll is due in 0.3 s");
-
-        reads.ShouldBe(1);
+        return () => Volatile.Read(ref reads);
     }
 
     private HttpResponseMessage LivePage(HttpRequestMessage request)
