@@ -20,6 +20,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    // The one clock every part reads (tests put a fake one in its place).
+    builder.Services.AddSingleton(TimeProvider.System);
     builder.AddSecurity();
     builder.AddStorage();
     builder.AddAudit();

@@ -13,7 +13,6 @@ public static class LiveExtensions
         builder.Services.AddSingleton<TimeInStateFile>();
         builder.Services.AddSingleton(services => new AvailabilityStore(services.GetRequiredService<TimeInStateFile>().Read()));
         builder.Services.AddHostedService<TimeInStateWriter>();
-        builder.Services.AddSingleton(TimeProvider.System);
 
         // Amber and red for the headline figures, on every page that shows them.
         builder.Services.AddOptions<ThresholdOptions>()
