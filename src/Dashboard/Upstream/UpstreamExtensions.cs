@@ -1,6 +1,8 @@
 using Dashboard.Polling;
+using Dashboard.Webhooks;
 using Iadvize.Client;
 using Iadvize.Simulator;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Upstream;
 
@@ -31,6 +33,13 @@ public static class UpstreamExtensions
         builder.Services.AddSingleton<EmbeddedSimulatorAddress>();
         builder.Services.AddIadvizeClient(budget, provider =>
             (provider.GetRequiredService<EmbeddedSimulatorAddress>().Resolve(), provider.GetRequiredService<SimulatedPlatform>().ApiKey));
+
+        // With Webhooks:Secret set, the simulator sends its webhooks to this app's receiver, signed with that secret, unless
+        // Simulator:Webhooks:Url / Simulator:Webhooks:Secret say otherwise: configuration alone turns it on.
+        builder.Services.AddOptions<SimulatorOptions>()
+            .PostConfigure<IOptions<WebhookOptions>>((simulator, webhooks) => simulator.Webhooks.Secret ??= webhooks.Value.Secret);
+        builder.Services.AddSingleton<ISimulatorWebhookTarget>(provider => new EmbeddedWebhookTarget(
+            provider.GetRequiredService<EmbeddedSimulatorAddress>(), provider.GetRequiredService<IOptions<WebhookOptions>>()));
         return builder;
     }
 
@@ -45,5 +54,11 @@ public static class UpstreamExtensions
         }
 
         return app;
+    }
+
+    /// <summary>This app's own receiver, resolved once the server listens (the embedded simulator's webhook target).</summary>
+    private sealed class EmbeddedWebhookTarget(EmbeddedSimulatorAddress address, IOptions<WebhookOptions> options) : ISimulatorWebhookTarget
+    {
+        public Uri? Resolve() => options.Value.IsEnabled ? new Uri(address.Resolve(), WebhooksExtensions.Path) : null;
     }
 }

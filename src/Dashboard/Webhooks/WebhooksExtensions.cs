@@ -1,8 +1,3 @@
-using Dashboard.Upstream;
-using Iadvize.Simulator;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.Options;
-
 namespace Dashboard.Webhooks;
 
 public static class WebhooksExtensions
@@ -10,9 +5,8 @@ public static class WebhooksExtensions
     public const string Path = "/webhooks/iadvize";
 
     /// <summary>
-    /// The webhook receiver and the queue that reads back the operators it names. When the dashboard serves the embedded
-    /// simulator and <c>Webhooks:Secret</c> is set, the simulator sends its webhooks here, signed with that secret, unless
-    /// <c>Simulator:Webhooks:Url</c> / <c>Simulator:Webhooks:Secret</c> say otherwise: configuration alone turns it on.
+    /// The webhook receiver and the queue that reads back the operators it names. The embedded simulator sends its own
+    /// webhooks here (see <see cref="Upstream.UpstreamExtensions.AddUpstream"/>).
     /// </summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
@@ -25,12 +19,6 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<IOperatorRefresher>(provider => provider.GetRequiredService<OperatorRefreshQueue>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OperatorRefreshQueue>());
         builder.Services.AddSingleton<WebhookReceiver>();
-
-        // Harmless without the embedded simulator: nothing reads these then.
-        builder.Services.AddOptions<SimulatorOptions>()
-            .PostConfigure<IOptions<WebhookOptions>>((simulator, webhooks) => simulator.Webhooks.Secret ??= webhooks.Value.Secret);
-        builder.Services.AddSingleton<ISimulatorWebhookTarget>(provider => new EmbeddedWebhookTarget(
-            new EmbeddedSimulatorAddress(provider.GetRequiredService<IServer>()), provider.GetRequiredService<IOptions<WebhookOptions>>()));
         return builder;
     }
 
@@ -43,11 +31,5 @@ public static class WebhooksExtensions
             .DisableAntiforgery()
             .ExcludeFromDescription();
         return app;
-    }
-
-    /// <summary>This app's own receiver, resolved once the server listens (the embedded simulator's target).</summary>
-    private sealed class EmbeddedWebhookTarget(EmbeddedSimulatorAddress address, IOptions<WebhookOptions> options) : ISimulatorWebhookTarget
-    {
-        public Uri? Resolve() => options.Value.IsEnabled ? new Uri(address.Resolve(), Path) : null;
     }
 }
