@@ -1,3 +1,4 @@
+using Dashboard.Polling;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Demand;
@@ -11,34 +12,13 @@ public sealed class DemandPoller(
     IHostApplicationLifetime lifetime,
     ILogger<DemandPoller> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The embedded simulator is served by this very app: wait until it listens.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            await started.Task;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await reader.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAfterStartAsync(lifetime, options.Value.Interval, time, reader.RunOnceAsync,
+            exception =>
             {
                 // One bad read must never stop the next ones, nor the live poll; the page says the figures are old.
                 logger.LogError(exception, "A demand read failed.");
                 store.ReportProblem("Reading the statistics failed unexpectedly.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            },
+            stoppingToken);
 }

@@ -16,34 +16,9 @@ public sealed class LivePoller(
     {
         // A new API key (configuration reload) is worth trying at once, even after a rejection.
         using var onKeyChange = upstream?.OnChange(_ => cycle.Resume());
-        // The embedded simulator is served by this very app: wait until it listens.
-        await WaitForStartAsync(stoppingToken);
-
-        using var timer = new PeriodicTimer(options.Value.LiveInterval, time);
-        do
-        {
-            try
-            {
-                await cycle.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // One bad cycle must never stop the poller; the store keeps the last good picture.
-                logger.LogError(exception, "A live poll cycle failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private async Task WaitForStartAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
+        await Periodic.RunAfterStartAsync(lifetime, options.Value.LiveInterval, time, cycle.RunOnceAsync,
+            // One bad cycle must never stop the poller; the store keeps the last good picture.
+            exception => logger.LogError(exception, "A live poll cycle failed."),
+            stoppingToken);
     }
 }
