@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using Dashboard.Live;
@@ -161,15 +162,15 @@ internal static class DiffApplyBench
                 var which = variant(i);
                 // Poll order is the upstream's (by id), not the dashboard's (by name): the store has to sort once.
                 var id = which == Variant.Replaced ? 1_000_000 + i : 1_000 + i;
-                var name = string.Concat(which == Variant.Renamed ? "Renamed " : "Operator ", ((id * 7_919) % 100_003).ToString("D6"));
+                var name = string.Concat(which == Variant.Renamed ? "Renamed " : "Operator ", ((id * 7_919) % 100_003).ToString("D6", CultureInfo.InvariantCulture));
                 var connected = i % 5 != 0;
                 operators.Add(new OperatorState(
                     id,
                     name,
-                    i % 3 == 0 ? string.Concat("op", id.ToString()) : null,
-                    string.Concat("op", id.ToString(), "@example.com"),
+                    i % 3 == 0 ? string.Concat("op", id.ToString(CultureInfo.InvariantCulture)) : null,
+                    string.Concat("op", id.ToString(CultureInfo.InvariantCulture), "@example.com"),
                     null,
-                    string.Concat("Group ", (i % 12).ToString()),
+                    string.Concat("Group ", (i % 12).ToString(CultureInfo.InvariantCulture)),
                     connected,
                     ChannelState.From(connected, true, i % 2 == 0, false, which == Variant.ChatSlot ? 1 : 0, 3),
                     ChannelState.From(connected, i % 4 == 0, true, false, 0, 1),

@@ -44,16 +44,16 @@ internal static class UpstreamRequestsBench
                 throw new InvalidOperationException($"Expected {size} operators, the store has {store.Current.Operators.Length}: {store.Health.LastError}");
             }
 
-            const int steadyCycles = 5;
+            const int SteadyCycles = 5;
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < steadyCycles; i++)
+            for (var i = 0; i < SteadyCycles; i++)
             {
                 simulator.Platform.Step();
                 await cycle.RunOnceAsync(CancellationToken.None);
             }
 
-            var elapsed = clock.Elapsed / steadyCycles;
-            var steady = counter.Take() / (double)steadyCycles;
+            var elapsed = clock.Elapsed / SteadyCycles;
+            var steady = counter.Take() / (double)SteadyCycles;
             var effective = TimeSpan.FromSeconds(Math.Max(interval.TotalSeconds, steady * 60 / budget));
             Console.WriteLine($"| {size:N0} | {first:N0} | {steady:N0} | {steady * cyclesPerMinute:N0} | {size:N0} | {size * cyclesPerMinute:N0} | {(size + 99) / 100:N0} | {elapsed.TotalMilliseconds:N1} ms | {effective.TotalSeconds:N1} s |");
         }

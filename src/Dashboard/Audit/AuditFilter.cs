@@ -17,14 +17,14 @@ public sealed record AuditFilter(
 {
     public static AuditFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        var Text = Reader(query);
+        var text = Reader(query);
         return new AuditFilter(
-            Text("operator"),
-            Text("user"),
-            Text("channel")?.ToLowerInvariant() is { } channel && Channels.Contains(channel) ? channel : null,
-            ParseTime(Text("from")),
-            ParseTime(Text("to")),
-            ParseOutcome(Text("outcome")));
+            text("operator"),
+            text("user"),
+            text("channel")?.ToLowerInvariant() is { } channel && Channels.Contains(channel) ? channel : null,
+            ParseTime(text("from")),
+            ParseTime(text("to")),
+            ParseOutcome(text("outcome")));
     }
 
     // Fractions of a second only when there are some: a range ending at a minute's last tick stays exact, others stay short.
@@ -48,23 +48,23 @@ public sealed record AuditFilter(
     /// </param>
     public static IReadOnlyList<string> ProblemsIn(IEnumerable<KeyValuePair<string, StringValues>> query, bool quoteValues = true)
     {
-        var Text = Reader(query);
+        var text = Reader(query);
         string Quoted(string value) => quoteValues ? $" “{value}”" : "";
         var problems = new List<string>();
         foreach (var (key, label) in new[] { ("from", "From"), ("to", "To") })
         {
-            if (Text(key) is { } time && ParseTime(time) is null)
+            if (text(key) is { } time && ParseTime(time) is null)
             {
                 problems.Add($"{label} time{Quoted(time)} is not a date and time (use 2026-11-30T09:00, in UTC).");
             }
         }
 
-        if (Text("channel") is { } channel && !Channels.Contains(channel.ToLowerInvariant()))
+        if (text("channel") is { } channel && !Channels.Contains(channel.ToLowerInvariant()))
         {
             problems.Add($"Channel{Quoted(channel)} is unknown (use {string.Join(", ", Channels)}).");
         }
 
-        if (Text("outcome") is { } outcome && ParseOutcome(outcome) is null)
+        if (text("outcome") is { } outcome && ParseOutcome(outcome) is null)
         {
             problems.Add($"Outcome{Quoted(outcome)} is unknown (use {string.Join(", ", Enum.GetNames<AuditOutcome>())}).");
         }

@@ -40,7 +40,7 @@ public sealed record ViewFilter(
             return false;
         }
 
-        if (Group is { } group && !string.Equals(op.Group, group, StringComparison.CurrentCultureIgnoreCase))
+        if (Group is { } group && !string.Equals(op.Group, group, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -66,7 +66,7 @@ public sealed record ViewFilter(
     }
 
     private static bool Lists(string? names, string name) =>
-        names?.Split(", ").Any(n => string.Equals(n, name, StringComparison.CurrentCultureIgnoreCase)) == true;
+        names?.Split(", ").Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.CurrentCultureIgnoreCase) == true;
 }

@@ -19,7 +19,7 @@ internal sealed class OriginCheck(RequestDelegate next, IOptionsMonitor<Security
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (Guarded.Any(path => context.Request.Path.StartsWithSegments(path))
+        if (Guarded.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
             && context.Request.Headers.Origin is { Count: > 0 } origin
             && !IsAllowed(origin.ToString(), context.Request, options.CurrentValue))
         {

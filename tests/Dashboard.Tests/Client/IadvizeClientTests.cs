@@ -116,7 +116,7 @@ public sealed class IadvizeClientTests
             .WithExactQueryString($"page={page}&limit=100&connected=0")
             .Respond("application/json", $$"""
                 {"meta": {"status": "success"},
-                 "data": [{{LiveItem.Replace("123", (page * 10).ToString(), StringComparison.Ordinal)}}],
+                 "data": [{{LiveItem.Replace("123", (page * 10).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}}],
                  "pagination": {"page": {{page}}, "pages": 3, "limit": 100, "count": 3} }
                 """)).ToList();
 

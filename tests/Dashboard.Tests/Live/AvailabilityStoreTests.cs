@@ -180,13 +180,13 @@ public sealed class AvailabilityStoreTests
     public async Task A_subscriber_racing_a_writer_misses_no_change_set_after_its_snapshot()
     {
         var store = new AvailabilityStore();
-        const int publishes = 2_000;
+        const int Publishes = 2_000;
         // The writer starts once the first subscriber is in: on a busy machine it could otherwise finish before any.
         using var firstSubscribed = new ManualResetEventSlim();
         var writer = Task.Run(() =>
         {
             firstSubscribed.Wait(TestContext.Current.CancellationToken);
-            for (var slots = 1; slots <= publishes; slots++)
+            for (var slots = 1; slots <= Publishes; slots++)
             {
                 store.PublishSnapshot([OperatorBuilder.An(1).WithChat(slots: slots, max: 10_000)], At.AddSeconds(slots));
             }
@@ -208,7 +208,7 @@ public sealed class AvailabilityStoreTests
         foreach (var (observer, start, subscription) in subscribers)
         {
             subscription.Dispose();
-            var expected = Enumerable.Range((int)start.Sequence + 1, publishes - (int)start.Sequence).Select(s => (long)s);
+            var expected = Enumerable.Range((int)start.Sequence + 1, Publishes - (int)start.Sequence).Select(s => (long)s);
             observer.ChangeSets.Where(c => c.Sequence > start.Sequence).Select(c => c.Sequence).ShouldBe(expected);
         }
     }
