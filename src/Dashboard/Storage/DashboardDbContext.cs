@@ -1,5 +1,6 @@
 using Dashboard.Audit;
 using Dashboard.Auth;
+using Dashboard.Preferences;
 using Dashboard.Tv;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,6 +86,12 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         tvLink.Property(l => l.Settings).HasMaxLength(TvLink.MaxSettingsLength);
         tvLink.Property(l => l.CreatedBy).HasMaxLength(AccountEvent.MaxNameLength);
         tvLink.Property(l => l.RevokedBy).HasMaxLength(AccountEvent.MaxNameLength);
+
+        var preference = modelBuilder.Entity<UserPreference>();
+        preference.ToTable("user_preferences");
+        preference.HasKey(p => p.UserKey);
+        preference.Property(p => p.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
+        preference.Property(p => p.Theme).HasConversion<string>().HasMaxLength(16);
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -208,6 +208,24 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("ended_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Preferences.UserPreference", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserKey");
+
+                    b.ToTable("user_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Tv.TvLink", b =>
                 {
                     b.Property<long>("Id")
