@@ -30,6 +30,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var audit = modelBuilder.Entity<AuditEntry>();
@@ -92,6 +94,17 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         preference.HasKey(p => p.UserKey);
         preference.Property(p => p.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
         preference.Property(p => p.Theme).HasConversion<string>().HasMaxLength(16);
+
+        var savedView = modelBuilder.Entity<SavedView>();
+        savedView.ToTable("saved_views");
+        savedView.HasKey(v => v.Id);
+        savedView.Property(v => v.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
+        savedView.Property(v => v.Name).HasMaxLength(SavedView.MaxNameLength);
+        savedView.Property(v => v.NormalizedName).HasMaxLength(SavedView.MaxNameLength);
+        savedView.Property(v => v.Query).HasMaxLength(SavedView.MaxQueryLength);
+        // One name per person whatever its case; the index also serves listing a person's views.
+        savedView.HasIndex(v => new { v.UserKey, v.NormalizedName }).IsUnique();
+        savedView.HasOne<UserPreference>().WithMany().HasForeignKey(v => v.UserKey).OnDelete(DeleteBehavior.Cascade);
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
