@@ -9,6 +9,7 @@ using Dashboard.Health;
 using Dashboard.Live;
 using Dashboard.Operators;
 using Dashboard.Polling;
+using Dashboard.Preferences;
 using Dashboard.Realtime;
 using Dashboard.Security;
 using Dashboard.Storage;
@@ -36,6 +37,7 @@ try
     builder.AddWebhooks();
     builder.AddHealth();
     builder.AddTv();
+    builder.AddPreferences();
     builder.AddDashboardUi();
 
     var app = builder.Build();

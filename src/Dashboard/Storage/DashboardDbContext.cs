@@ -1,5 +1,6 @@
 using Dashboard.Audit;
 using Dashboard.Auth;
+using Dashboard.Preferences;
 using Dashboard.Tv;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
 
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,6 +88,23 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         tvLink.Property(l => l.Settings).HasMaxLength(TvLink.MaxSettingsLength);
         tvLink.Property(l => l.CreatedBy).HasMaxLength(AccountEvent.MaxNameLength);
         tvLink.Property(l => l.RevokedBy).HasMaxLength(AccountEvent.MaxNameLength);
+
+        var preference = modelBuilder.Entity<UserPreference>();
+        preference.ToTable("user_preferences");
+        preference.HasKey(p => p.UserKey);
+        preference.Property(p => p.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
+        preference.Property(p => p.Theme).HasConversion<string>().HasMaxLength(16);
+
+        var savedView = modelBuilder.Entity<SavedView>();
+        savedView.ToTable("saved_views");
+        savedView.HasKey(v => v.Id);
+        savedView.Property(v => v.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
+        savedView.Property(v => v.Name).HasMaxLength(SavedView.MaxNameLength);
+        savedView.Property(v => v.NormalizedName).HasMaxLength(SavedView.MaxNameLength);
+        savedView.Property(v => v.Query).HasMaxLength(SavedView.MaxQueryLength);
+        // One name per person whatever its case; the index also serves listing a person's views.
+        savedView.HasIndex(v => new { v.UserKey, v.NormalizedName }).IsUnique();
+        savedView.HasOne<UserPreference>().WithMany().HasForeignKey(v => v.UserKey).OnDelete(DeleteBehavior.Cascade);
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -44,6 +44,8 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.
         Services.AddSingleton(_ => Audit.Log);
+        // The filter bar's saved views read the database only once their menu opens: so only those tests create it.
+        Services.AddSingleton(_ => new Dashboard.Preferences.SavedViews(new DeferredDatabase(() => Audit), Clock));
         // The app's own policies, evaluated for real (bUnit's placeholder would refuse to answer).
         Services.AddAuthorizationBuilder().AddDashboardPolicies();
         Services.AddSingleton(TestAccounts.Policies);
@@ -57,6 +59,13 @@ public abstract class DashboardComponentTest : BunitContext
 
     /// <summary>A migrated SQLite audit trail, created on first use.</summary>
     private protected Dashboard.Tests.Audit.AuditDatabase Audit => _audit ??= new();
+
+    /// <summary>The audit database, made on the first context asked for.</summary>
+    private sealed class DeferredDatabase(Func<Dashboard.Tests.Audit.AuditDatabase> database)
+        : Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>
+    {
+        public Dashboard.Storage.DashboardDbContext CreateDbContext() => database().CreateDbContext();
+    }
 
     /// <summary>Answers operator details as told, and records who was asked for.</summary>
     protected FakeOperatorLookup Lookup { get; } = new();
