@@ -38,6 +38,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<PollCycle>();
         Services.AddSingleton<Dashboard.Components.Widgets.RowMarkup>();
+        Services.AddSingleton<Dashboard.Components.Widgets.BreakdownRows>();
         Services.AddScoped<Dashboard.Components.Widgets.RowActions>();
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.
