@@ -14,6 +14,8 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
         var dashboard = new DashboardPage(await NewPageAsync(1366, 768), fixture.BaseAddress);
         await dashboard.OpenAsync();
         var page = dashboard.Page;
+        // The live page draws its grid a screenful per render: start from the whole grid, as a person would.
+        await Assertions.Expect(dashboard.Operators).ToHaveCountAsync(int.Parse(await dashboard.Kpi("operators").TextContentAsync() ?? "", CultureInfo.InvariantCulture));
         var row = Rows(page).Locator(":scope:not([data-group='No group'])").First;
         var group = await row.GetAttributeAsync("data-group") ?? "";
         var members = int.Parse(await row.Locator("[data-kpi=operators]").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
@@ -64,5 +66,6 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
         (await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         var team = (await Rows(dashboard.Page).First.Locator("th").BoundingBoxAsync())!;
         (team.X + team.Width).ShouldBeLessThanOrEqualTo(390, "the team's name is on screen");
+        await dashboard.Page.GetByTestId("breakdown").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine("screenshots", "dashboard-breakdown-phone.png") });
     }
 }
