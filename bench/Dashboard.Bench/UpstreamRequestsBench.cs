@@ -35,7 +35,7 @@ internal static class UpstreamRequestsBench
             var services = new ServiceCollection().AddSingleton(IadvizeClient.Create(http)).BuildServiceProvider();
             var store = new AvailabilityStore();
             var cycle = new PollCycle(services.GetRequiredService<IServiceScopeFactory>(), store, TimeProvider.System,
-                Options.Create(new PollingOptions()), NullLogger<PollCycle>.Instance);
+                Options.Create(new PollingOptions()), NullLogger<PollCycle>.Instance, new RequestBudget(new PollingOptions().MaxRequestsPerMinute, TimeProvider.System));
 
             await cycle.RunOnceAsync(CancellationToken.None);
             var first = counter.Take();

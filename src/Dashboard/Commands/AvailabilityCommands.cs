@@ -58,7 +58,7 @@ public sealed class AvailabilityCommands(
             operatorId,
             new AuditedChange(channel.ToWire(), op => op[channel].Status.ToWire(), available ? "available" : "unavailable", op => op[channel].Status.ToWire()),
             ToClientChange(channel, available),
-            current => ValidateChannel(current, channel, available),
+            current => Refusal(current, ChangeRules.ForChannel(current, channel, available)),
             // iAdvize reports a full channel as busy whether switched on or off: the change itself tells which.
             verified => verified.With(channel, verified[channel].AfterSwitch(available)),
             (verified, said) => DescribeChannel(verified, channel, available, said),
@@ -70,7 +70,7 @@ public sealed class AvailabilityCommands(
             operatorId,
             new AuditedChange("offline", ConnectionState, "offline", ConnectionState),
             new AvailabilityChange(Disconnect: true),
-            current => current.Connected ? null : new CommandResult(false, $"{current.Name} is already offline."),
+            current => Refusal(current, ChangeRules.ForDisconnect(current)),
             verified => verified,
             (verified, said) => verified.Connected
                 ? new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still connected.{said}", verified)
@@ -239,29 +239,10 @@ public sealed class AvailabilityCommands(
     /// <summary>How a change reads in the audit trail: its channel, the state before, the state asked, the state verified.</summary>
     private sealed record AuditedChange(string Channel, Func<OperatorState, string> From, string To, Func<OperatorState, string> Verified);
 
-    private static CommandResult? ValidateChannel(OperatorState current, ChannelKind channel, bool available)
-    {
-        if (available && !current.Connected)
-        {
-            return new CommandResult(false, $"{current.Name} is offline: an offline operator cannot be made available.");
-        }
-
-        if (current.Connected && !current[channel].Enabled)
-        {
-            return new CommandResult(false, $"The {channel.ToWire()} channel is not enabled for {current.Name}.");
-        }
-
-        // Checked after the previous change to this operator was verified: a second click asking the same thing sends nothing.
-        var state = current[channel];
-        if (available == state.IsTakingContacts)
-        {
-            return new CommandResult(true, state.SwitchedOff
-                ? $"{current.Name} is already switched off on {channel.ToWire()}, busy until the contacts in hand end."
-                : $"{current.Name} is already {state.Status.ToWire()} on {channel.ToWire()}.", current);
-        }
-
-        return null;
-    }
+    // Checked after the previous change to this operator was verified: a second click asking the same thing sends
+    // nothing, and answers with the state it found.
+    private static CommandResult? Refusal(OperatorState current, ChangeObstacle? obstacle) =>
+        obstacle is null ? null : new CommandResult(obstacle.Pointless, obstacle.Sentence, obstacle.Pointless ? current : null);
 
     private static CommandResult DescribeChannel(OperatorState verified, ChannelKind channel, bool available, string said)
     {

@@ -44,9 +44,9 @@ public sealed class BulkAvailability(
     IAvailabilityCommands commands,
     AvailabilityStore store,
     TimeProvider time,
-    RequestBudget? budget = null,
-    Polling.PollCycle? poll = null,
-    Microsoft.Extensions.Options.IOptions<Polling.PollingOptions>? polling = null)
+    RequestBudget budget,
+    Polling.PollCycle poll,
+    Microsoft.Extensions.Options.IOptions<Polling.PollingOptions> polling)
 {
     // A change costs a PUT and a read-back GET.
     private const int RequestsPerChange = 2;
@@ -119,11 +119,11 @@ public sealed class BulkAvailability(
 
     // The bulk change leaves room for the next live poll and for people's single changes, so the picture stays fresh
     // while it runs; it goes as fast as what is left allows.
-    private int Headroom => (poll?.LiveRequestsPerCycle ?? 0) + (polling?.Value.ReservedForCommands ?? 0);
+    private int Headroom => poll.LiveRequestsPerCycle + polling.Value.ReservedForCommands;
 
     private async Task WaitForBudgetAsync(CancellationToken cancellationToken)
     {
-        while (budget is not null && budget.Remaining - Headroom < RequestsPerChange)
+        while (budget.Remaining - Headroom < RequestsPerChange)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
         }
@@ -132,23 +132,6 @@ public sealed class BulkAvailability(
     private static string From(OperatorState op, BulkAction action) =>
         action.Disconnect ? (op.Connected ? "connected" : "offline") : op[action.Channel!.Value].Status.ToWire();
 
-    private static string? WhySkip(OperatorState op, BulkAction action)
-    {
-        if (action.Disconnect)
-        {
-            return op.Connected ? null : "already offline";
-        }
-
-        var channel = action.Channel!.Value;
-        var state = op[channel];
-        return (op.Connected, state.Enabled, action.Available) switch
-        {
-            (false, _, true) => "offline: cannot be made available",
-            (false, _, false) => "offline",
-            (true, false, _) => $"{channel.ToWire()} not enabled",
-            (true, true, true) when state.IsTakingContacts => "already available",
-            (true, true, false) when !state.IsTakingContacts => "already unavailable",
-            _ => null,
-        };
-    }
+    private static string? WhySkip(OperatorState op, BulkAction action) =>
+        (action.Disconnect ? ChangeRules.ForDisconnect(op) : ChangeRules.ForChannel(op, action.Channel!.Value, action.Available))?.Reason;
 }

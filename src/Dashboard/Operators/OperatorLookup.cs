@@ -31,7 +31,7 @@ public sealed class OperatorLookup(
     PollCycle poll,
     IOptions<PollingOptions> options,
     ILogger<OperatorLookup> logger,
-    RequestBudget? budget = null) : IOperatorLookup
+    RequestBudget budget) : IOperatorLookup
 {
     public async Task<OperatorLookupResult> ReadAsync(int operatorId, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class OperatorLookup(
             return new OperatorLookupResult(new UpstreamOperatorDetails(known.Roles, known.Languages), null);
         }
 
-        if (budget is not null && budget.Remaining - options.Value.ReservedForCommands - poll.LiveRequestsPerCycle < 1)
+        if (budget.Remaining - options.Value.ReservedForCommands - poll.LiveRequestsPerCycle < 1)
         {
             return OperatorLookupResult.Failed("Not asked now: the dashboard keeps its iAdvize request budget for the live picture. Reload the page in a minute.");
         }

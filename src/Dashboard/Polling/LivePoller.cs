@@ -10,12 +10,12 @@ public sealed class LivePoller(
     IOptions<PollingOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<LivePoller> logger,
-    IOptionsMonitor<IadvizeOptions>? upstream = null) : BackgroundService
+    IOptionsMonitor<IadvizeOptions> upstream) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A new API key (configuration reload) is worth trying at once, even after a rejection.
-        using var onKeyChange = upstream?.OnChange(_ => cycle.Resume());
+        using var onKeyChange = upstream.OnChange(_ => cycle.Resume());
         await Periodic.RunAfterStartAsync(lifetime, options.Value.LiveInterval, time, cycle.RunOnceAsync,
             // One bad cycle must never stop the poller; the store keeps the last good picture.
             exception => logger.LogError(exception, "A live poll cycle failed."),

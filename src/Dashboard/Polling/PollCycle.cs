@@ -21,9 +21,9 @@ public sealed class PollCycle
     private readonly AvailabilityStore _store;
     private readonly TimeProvider _time;
     private readonly PollingOptions _options;
-    private readonly RequestBudget? _budget;
-    // The webhook reads' own share of the budget (PollingOptions.RefreshShare); null without a budget.
-    private readonly RequestBudget? _refreshShare;
+    private readonly RequestBudget _budget;
+    // The webhook reads' own share of the budget (PollingOptions.RefreshShare).
+    private readonly RequestBudget _refreshShare;
     private int _refreshesInFlight;
     private DateTimeOffset? _lastPollAt;
     private readonly ILogger<PollCycle> _logger;
@@ -42,14 +42,14 @@ public sealed class PollCycle
         TimeProvider time,
         IOptions<PollingOptions> options,
         ILogger<PollCycle> logger,
-        RequestBudget? budget = null)
+        RequestBudget budget)
     {
         _scopes = scopes;
         _store = store;
         _time = time;
         _options = options.Value;
         _budget = budget;
-        _refreshShare = budget is null ? null : new RequestBudget(_options.RefreshShare, time);
+        _refreshShare = new RequestBudget(_options.RefreshShare, time);
         _logger = logger;
         _scopesToPoll =
         [
@@ -96,7 +96,7 @@ public sealed class PollCycle
         var readStartedAt = _time.GetUtcNow();
         _lastPollAt = readStartedAt;
         var live = new Dictionary<int, OperatorLive>();
-        var requestsBefore = _budget?.Remaining;
+        var requestsBefore = _budget.Remaining;
         foreach (var filter in _scopesToPoll)
         {
             var result = await client.GetAllLiveAsync(includeOffline: true, filter, cancellationToken);
@@ -113,10 +113,7 @@ public sealed class PollCycle
             }
         }
 
-        if (requestsBefore is { } before && _budget is not null)
-        {
-            _lastLiveRequests = Math.Max(1, before - _budget.Remaining);
-        }
+        _lastLiveRequests = Math.Max(1, requestsBefore - _budget.Remaining);
 
         await ReadUnknownOperatorsAsync(client, live.Keys, cancellationToken);
         var changeSet = _store.PublishSnapshot(SnapshotBuilder.Build([.. live.Values], Roster), _time.GetUtcNow(), Cadence(), readStartedAt);
@@ -158,9 +155,8 @@ public sealed class PollCycle
         var inFlight = Interlocked.Increment(ref _refreshesInFlight);
         try
         {
-            if (_budget is not null
-                && (_budget.Remaining - _options.ReservedForCommands - Volatile.Read(ref _lastLiveRequests) - (inFlight - 1) < 1
-                    || !_refreshShare!.TryTake(out _)))
+            if (_budget.Remaining - _options.ReservedForCommands - Volatile.Read(ref _lastLiveRequests) - (inFlight - 1) < 1
+                || !_refreshShare.TryTake(out _))
             {
                 _logger.LogDebug("Not reading operator {Operator} now: the request budget is kept for the live poll.", operatorId);
                 return false;
@@ -208,20 +204,15 @@ public sealed class PollCycle
     // The poll period the budget sustains: a cycle of n requests fits (budget - reserve - webhook reads) / n times a minute.
     private TimeSpan? Cadence()
     {
-        if (_budget is null)
-        {
-            return null;
-        }
-
         // What webhook reads took this minute is not the poll's to plan with.
-        var perMinute = Math.Max(1, _budget.PerMinute - _options.ReservedForCommands - (_refreshShare!.PerMinute - _refreshShare.Remaining));
+        var perMinute = Math.Max(1, _budget.PerMinute - _options.ReservedForCommands - (_refreshShare.PerMinute - _refreshShare.Remaining));
         var needed = TimeSpan.FromMinutes((double)_lastLiveRequests / perMinute);
         return needed > _options.LiveInterval ? needed : null;
     }
 
     private bool BudgetAllows(int requests)
     {
-        if (_budget is null || _budget.Remaining - _options.ReservedForCommands >= requests)
+        if (_budget.Remaining - _options.ReservedForCommands >= requests)
         {
             return true;
         }
@@ -233,7 +224,7 @@ public sealed class PollCycle
 
     private async Task<bool> RefreshRosterAsync(IadvizeClient client, CancellationToken cancellationToken)
     {
-        var before = _budget?.Remaining;
+        var before = _budget.Remaining;
         var operators = await client.GetAllOperatorsAsync(filter: null, cancellationToken);
         if (!operators.IsSuccess || operators.Value is null)
         {
@@ -252,10 +243,7 @@ public sealed class PollCycle
         _readOneByOne.Clear();
         Volatile.Write(ref _roster, new Roster(operators.Value, groups.Value ?? [], skills.Value, websites.Value));
         _rosterLoadedAt = _time.GetUtcNow();
-        if (before is { } b && _budget is not null)
-        {
-            _lastRosterRequests = Math.Max(4, b - _budget.Remaining);
-        }
+        _lastRosterRequests = Math.Max(4, before - _budget.Remaining);
 
         _logger.LogInformation("Roster loaded: {Operators} operators, {Groups} groups.", operators.Value.Count, groups.Value?.Count ?? 0);
         return true;

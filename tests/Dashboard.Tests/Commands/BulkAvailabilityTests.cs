@@ -1,6 +1,10 @@
 using Dashboard.Commands;
 using Dashboard.Live;
+using Dashboard.Polling;
 using Iadvize.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Commands;
@@ -21,10 +25,20 @@ public sealed class BulkAvailabilityTests
         OperatorBuilder.An(5).WithChat(slots: 3, max: 3),
     ], Now);
 
+    // As the app makes it: the request budget, and the poller whose next live poll a bulk change leaves room for.
+    private BulkAvailability Bulk(RequestBudget? budget = null)
+    {
+        budget ??= new RequestBudget(new PollingOptions().MaxRequestsPerMinute, _clock);
+        var polling = Options.Create(new PollingOptions { MaxRequestsPerMinute = budget.PerMinute });
+        var poll = new PollCycle(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _store, _clock, polling,
+            NullLogger<PollCycle>.Instance, budget);
+        return new BulkAvailability(_commands, _store, _clock, budget, poll, polling);
+    }
+
     [Fact]
     public void The_preview_says_who_changes_and_why_the_others_are_skipped()
     {
-        var bulk = new BulkAvailability(_commands, _store, _clock);
+        var bulk = Bulk();
 
         var plan = bulk.Preview([1, 2, 3, 4, 5, 99], BulkAction.SetChannel(ChannelKind.Chat, available: true));
 
@@ -39,7 +53,7 @@ public sealed class BulkAvailabilityTests
     [Fact]
     public void Forcing_offline_skips_those_already_offline()
     {
-        var plan = new BulkAvailability(_commands, _store, _clock).Preview([1, 3], BulkAction.ForceOffline());
+        var plan = Bulk().Preview([1, 3], BulkAction.ForceOffline());
 
         plan.ToChange.Select(i => i.OperatorId).ShouldBe([1]);
     }
@@ -47,7 +61,7 @@ public sealed class BulkAvailabilityTests
     [Fact]
     public async Task A_run_reports_each_result_as_it_goes()
     {
-        var bulk = new BulkAvailability(_commands, _store, _clock);
+        var bulk = Bulk();
         var plan = bulk.Preview([1, 2, 5], BulkAction.SetChannel(ChannelKind.Chat, available: false));
         var progress = new List<BulkProgress>();
 
@@ -63,7 +77,7 @@ public sealed class BulkAvailabilityTests
     [Fact]
     public async Task Cancelling_midway_stops_sending_and_reports_the_rest_as_not_sent()
     {
-        var bulk = new BulkAvailability(_commands, _store, _clock);
+        var bulk = Bulk();
         var plan = bulk.Preview([1, 2, 4, 5], BulkAction.ForceOffline());
         using var cancel = new CancellationTokenSource();
         _commands.AfterCall = count =>
@@ -90,7 +104,7 @@ public sealed class BulkAvailabilityTests
             budget.TryTake(out _);
         }
 
-        var bulk = new BulkAvailability(_commands, _store, _clock, budget);
+        var bulk = Bulk(budget);
         var plan = bulk.Preview([1, 5], BulkAction.SetChannel(ChannelKind.Chat, available: false));
 
         var run = bulk.RunAsync(plan, new Dashboard.Audit.CommandActor("test", Dashboard.Audit.CommandActor.Page, Dashboard.Auth.Role.Manager), null, TestContext.Current.CancellationToken);

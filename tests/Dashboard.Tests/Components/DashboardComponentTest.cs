@@ -36,6 +36,8 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton(new ThresholdOptions().ToSet());
         Services.AddSingleton<IAvailabilityCommands>(Commands);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // The app's request budget, as the app registers it: the poller and the bulk changes plan with it.
+        Services.AddSingleton(new Iadvize.Client.RequestBudget(new PollingOptions().MaxRequestsPerMinute, Clock));
         Services.AddSingleton<PollCycle>();
         Services.AddSingleton<Dashboard.Components.Widgets.RowMarkup>();
         Services.AddSingleton<Dashboard.Components.Widgets.BreakdownRows>();

@@ -106,8 +106,8 @@ public sealed class RowMarkupTests : DashboardComponentTest
 
         ReferenceEquals(first, second).ShouldBeTrue("one copy per operator state, shared");
         ReferenceEquals(managed, rows.Row(op, RowOptions.Manage | RowOptions.Interactive, null, none).Value).ShouldBeTrue("a Manager's row is shared too");
-        var flashing = new RowHighlight(ChannelMask.Chat, 7, Now);
-        ReferenceEquals(rows.Row(op, RowOptions.None, flashing, none).Value, rows.Row(op, RowOptions.None, flashing with { At = Now.AddSeconds(1) }, none).Value)
+        var flashing = new RowHighlight(ChannelMask.Chat, 7);
+        ReferenceEquals(rows.Row(op, RowOptions.None, flashing, none).Value, rows.Row(op, RowOptions.None, new RowHighlight(ChannelMask.Chat, 7), none).Value)
             .ShouldBeTrue("every circuit that heard the same change set flashes the same row");
         rows.Row(op, RowOptions.None, flashing, none).Value.ShouldContain("flash-1");
         rows.Row(op, RowOptions.None, flashing with { Sequence = 8 }, none).Value.ShouldContain("flash-0");

@@ -29,7 +29,7 @@ public sealed class DemandReaderTests
             .AddSingleton(IadvizeClient.Create(new HttpClient(_http) { BaseAddress = new Uri(Base) }))
             .BuildServiceProvider();
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        var poll = new PollCycle(scopes, _live, _clock, Options.Create(_polling), NullLogger<PollCycle>.Instance);
+        var poll = new PollCycle(scopes, _live, _clock, Options.Create(_polling), NullLogger<PollCycle>.Instance, _budget);
         _reader = new DemandReader(scopes, _demand, _live, poll, _budget, Options.Create(_polling),
             Options.Create(new DemandOptions { TimeZone = "Europe/Paris" }), _clock, NullLogger<DemandReader>.Instance);
     }

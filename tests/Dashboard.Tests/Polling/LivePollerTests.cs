@@ -38,9 +38,11 @@ public sealed class LivePollerTests
             .BuildServiceProvider();
         var clock = new FakeTimeProvider();
         var options = Options.Create(new PollingOptions { LiveInterval = TimeSpan.FromSeconds(3) });
-        var cycle = new PollCycle(services.GetRequiredService<IServiceScopeFactory>(), new AvailabilityStore(), clock, options, NullLogger<PollCycle>.Instance);
+        var cycle = new PollCycle(services.GetRequiredService<IServiceScopeFactory>(), new AvailabilityStore(), clock, options, NullLogger<PollCycle>.Instance,
+            new RequestBudget(options.Value.MaxRequestsPerMinute, clock));
         var lifetime = new TestLifetime();
-        using var poller = new LivePoller(cycle, clock, options, lifetime, NullLogger<LivePoller>.Instance);
+        var upstream = new ServiceCollection().Configure<IadvizeOptions>(_ => { }).BuildServiceProvider().GetRequiredService<IOptionsMonitor<IadvizeOptions>>();
+        using var poller = new LivePoller(cycle, clock, options, lifetime, NullLogger<LivePoller>.Instance, upstream);
 
         await poller.StartAsync(TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromSeconds(10));

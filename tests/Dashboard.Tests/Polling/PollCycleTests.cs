@@ -47,7 +47,7 @@ public sealed class PollCycleTests
             .AddSingleton(IadvizeClient.Create(new HttpClient(_http) { BaseAddress = new Uri(Base) }))
             .BuildServiceProvider();
         return new PollCycle(services.GetRequiredService<IServiceScopeFactory>(), _store, _clock,
-            Options.Create(options ?? new PollingOptions()), NullLogger<PollCycle>.Instance);
+            Options.Create(options ?? new PollingOptions()), NullLogger<PollCycle>.Instance, new RequestBudget(new PollingOptions().MaxRequestsPerMinute, _clock));
     }
 
     [Fact]

@@ -170,8 +170,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(label).Append("\" aria-label=\"").Append(label)
                 .Append("\" data-testid=\"disconnect\" data-action=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
                 .Append(waiting ? " disabled" : disabled)
-                .Append("><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">").Append(MudBlazor.Icons.Material.Filled.PowerSettingsNew)
-                .Append("</svg></button>");
+                // The icon is the style sheet's (a mask): its path in every row was a tenth of a Manager's row.
+                .Append("></button>");
         }
 
         html.Append("</div></td>");
