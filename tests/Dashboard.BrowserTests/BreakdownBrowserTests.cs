@@ -8,14 +8,22 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
 {
     private static ILocator Rows(IPage page) => page.Locator("[data-testid=breakdown-row]");
 
+    // Signed in, live, and laid out for good: the grid drawn whole (a screenful per render) and today's demand read,
+    // whose figures make the band above the panel taller and would move a row away from under a click.
+    private async Task<DashboardPage> OpenSettledAsync(int width, int height)
+    {
+        var dashboard = new DashboardPage(await NewPageAsync(width, height), fixture.BaseAddress);
+        await dashboard.OpenAsync();
+        await Assertions.Expect(dashboard.Operators).ToHaveCountAsync(int.Parse(await dashboard.Kpi("operators").TextContentAsync() ?? "", CultureInfo.InvariantCulture));
+        await dashboard.Page.Locator("[data-testid=demand]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        return dashboard;
+    }
+
     [Fact]
     public async Task Clicking_a_group_s_row_shows_that_group_in_the_grid_and_marks_the_row()
     {
-        var dashboard = new DashboardPage(await NewPageAsync(1366, 768), fixture.BaseAddress);
-        await dashboard.OpenAsync();
+        var dashboard = await OpenSettledAsync(1366, 768);
         var page = dashboard.Page;
-        // The live page draws its grid a screenful per render: start from the whole grid, as a person would.
-        await Assertions.Expect(dashboard.Operators).ToHaveCountAsync(int.Parse(await dashboard.Kpi("operators").TextContentAsync() ?? "", CultureInfo.InvariantCulture));
         var row = Rows(page).Locator(":scope:not([data-group='No group'])").First;
         var group = await row.GetAttributeAsync("data-group") ?? "";
         var members = int.Parse(await row.Locator("[data-kpi=operators]").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
@@ -38,8 +46,7 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
     [Fact]
     public async Task By_skill_the_keyboard_chooses_a_skill_and_the_grid_shows_its_operators()
     {
-        var dashboard = new DashboardPage(await NewPageAsync(1366, 768), fixture.BaseAddress);
-        await dashboard.OpenAsync();
+        var dashboard = await OpenSettledAsync(1366, 768);
         var page = dashboard.Page;
 
         await page.Locator("[data-testid=breakdown-kind][data-kind=skill]").ClickAsync();
@@ -59,8 +66,7 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
     [Fact]
     public async Task On_a_phone_the_panel_scrolls_inside_itself_and_the_page_does_not_overflow()
     {
-        var dashboard = new DashboardPage(await NewPageAsync(390, 844), fixture.BaseAddress);
-        await dashboard.OpenAsync();
+        var dashboard = await OpenSettledAsync(390, 844);
 
         await Assertions.Expect(Rows(dashboard.Page).First).ToBeVisibleAsync();
         (await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
