@@ -59,6 +59,8 @@ public sealed class AvailabilityCommands(
             new AuditedChange(channel.ToWire(), op => op[channel].Status.ToWire(), available ? "available" : "unavailable", op => op[channel].Status.ToWire()),
             ToClientChange(channel, available),
             current => Refusal(current, ChangeRules.ForChannel(current, channel, available)),
+            // iAdvize reports a full channel as busy whether switched on or off: the change itself tells which.
+            verified => verified.With(channel, verified[channel].AfterSwitch(available)),
             (verified, said) => DescribeChannel(verified, channel, available, said),
             cancellationToken);
 
@@ -69,6 +71,7 @@ public sealed class AvailabilityCommands(
             new AuditedChange("offline", ConnectionState, "offline", ConnectionState),
             new AvailabilityChange(Disconnect: true),
             current => Refusal(current, ChangeRules.ForDisconnect(current)),
+            verified => verified,
             (verified, said) => verified.Connected
                 ? new CommandResult(false, $"iAdvize accepted the change but {verified.Name} is still connected.{said}", verified)
                 : new CommandResult(true, $"{verified.Name} is now offline.{said}", verified),
@@ -80,6 +83,7 @@ public sealed class AvailabilityCommands(
         AuditedChange audited,
         AvailabilityChange change,
         Func<OperatorState, CommandResult?> validate,
+        Func<OperatorState, OperatorState> settle,
         Func<OperatorState, string, CommandResult> describe,
         CancellationToken cancellationToken)
     {
@@ -146,7 +150,7 @@ public sealed class AvailabilityCommands(
             {
                 // Once recorded, the change runs to its verified end even if the person leaves the page or the hub
                 // client drops: the client's own timeouts bound it (Audit:PendingTimeout is checked against them).
-                result = await SendAsync(operatorId, change, current, describe, CancellationToken.None);
+                result = await SendAsync(operatorId, change, current, settle, describe, CancellationToken.None);
             }
             catch (Exception exception)
             {
@@ -170,6 +174,7 @@ public sealed class AvailabilityCommands(
         int operatorId,
         AvailabilityChange change,
         OperatorState current,
+        Func<OperatorState, OperatorState> settle,
         Func<OperatorState, string, CommandResult> describe,
         CancellationToken cancellationToken)
     {
@@ -188,8 +193,8 @@ public sealed class AvailabilityCommands(
             return new CommandResult(false, $"iAdvize accepted the change ({put.Value}) but {current.Name} could not be read back: {readBack.Message}");
         }
 
-        var verified = SnapshotBuilder.ToState(readBack.Value, current);
-        store.PublishOperator(verified, time.GetUtcNow());
+        var verified = settle(SnapshotBuilder.ToState(readBack.Value, current));
+        store.PublishVerified(verified, time.GetUtcNow());
         var said = string.IsNullOrWhiteSpace(put.Value) ? "" : $" iAdvize: “{put.Value}”";
         return describe(verified, said);
     }

@@ -20,13 +20,15 @@ public static class ChangeRules
     {
         var wire = channel.ToWire();
         var state = op[channel];
-        var already = $"{op.Name} is already {state.Status.ToWire()} on {wire}.";
+        var already = state.SwitchedOff
+            ? $"{op.Name} is already switched off on {wire}, busy until the contacts in hand end."
+            : $"{op.Name} is already {state.Status.ToWire()} on {wire}.";
         return (op.Connected, state.Enabled, available) switch
         {
             (false, _, true) => new(false, "offline: cannot be made available", $"{op.Name} is offline: an offline operator cannot be made available."),
             (false, _, false) => new(true, "offline", already),
             (true, false, _) => new(false, $"{wire} not enabled", $"The {wire} channel is not enabled for {op.Name}."),
-            // Busy counts as taking contacts: switched on, every slot in use.
+            // Busy counts as taking contacts (switched on, every slot in use) unless a person switched it off meanwhile.
             (true, true, true) when state.IsTakingContacts => new(true, "already available", already),
             (true, true, false) when !state.IsTakingContacts => new(true, "already unavailable", already),
             _ => null,

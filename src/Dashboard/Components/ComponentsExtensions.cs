@@ -14,6 +14,8 @@ public static class ComponentsExtensions
         builder.Services.AddMudServices();
         // One per app: the rows it holds are shared by every circuit.
         builder.Services.AddSingleton<Widgets.RowMarkup>();
+        // One per app: the breakdown covers every operator, so its rows are the same for every circuit.
+        builder.Services.AddSingleton<Widgets.BreakdownRows>();
         // One per circuit: the controls waiting for their command are this person's.
         builder.Services.AddScoped<Widgets.RowActions>();
         return builder;

@@ -101,24 +101,32 @@ public sealed class AvailabilityStore
         }
     }
 
-    /// <summary>Replaces one operator, e.g. after a command was verified against the upstream.</summary>
-    public ChangeSet? PublishOperator(OperatorState state, DateTimeOffset at)
+    /// <summary>Replaces one operator with what the upstream said of it alone (e.g. a read a webhook asked for).</summary>
+    public ChangeSet? PublishOperator(OperatorState state, DateTimeOffset at) => Publish(state, at, switchesAsTold: false);
+
+    /// <summary>
+    /// Replaces one operator after a person's change was verified against the upstream: the switches
+    /// (<see cref="ChannelState.SwitchedOff"/>) are taken as the change left them rather than kept from before.
+    /// </summary>
+    public ChangeSet? PublishVerified(OperatorState state, DateTimeOffset at) => Publish(state, at, switchesAsTold: true);
+
+    private ChangeSet? Publish(OperatorState state, DateTimeOffset at, bool switchesAsTold)
     {
         lock (_publishGate)
         {
             var before = _current;
             var previous = before.Find(state.Id);
-            if (previous == state)
+            if (previous == state && !(switchesAsTold && state.SwitchesDifferentFrom(previous) != ChannelMask.None))
             {
                 return null;
             }
 
-            state = TimeInState.Stamp(state, previous, at, _persisted);
+            state = TimeInState.Stamp(state, previous, at, _persisted, switchesAsTold);
             _publishedAlone[state.Id] = at;
 
             var change = previous is null
                 ? new OperatorChange(state.Id, ChangeKind.Added, state, ChannelMask.Chat | ChannelMask.Call | ChannelMask.Video)
-                : new OperatorChange(state.Id, ChangeKind.Updated, state, state.ChannelsDifferentFrom(previous));
+                : new OperatorChange(state.Id, ChangeKind.Updated, state, state.ChannelsDifferentFrom(previous) | state.SwitchesDifferentFrom(previous));
             var changeSet = new ChangeSet(before.Sequence + 1, at, [change]);
             var next = SnapshotDiff.Apply(before, changeSet.Changes, changeSet.Sequence, before.TakenAt);
             lock (_gate)
@@ -231,8 +239,8 @@ public sealed class AvailabilityStore
 
     public int ObserverCount => _observers.Count;
 
-    // Writers build fresh states without Since; only the changed operators get it, so the cost follows the changes (the
-    // unchanged ones keep their stored instances, Since included).
+    // Writers build fresh states without Since or a remembered switch; only the changed operators get them, so the cost
+    // follows the changes (the unchanged ones keep their stored instances, Since and switches included).
     private void StampTimeInState(Snapshot before, List<OperatorChange> changes, DateTimeOffset at)
     {
         for (var i = 0; i < changes.Count; i++)
@@ -240,7 +248,7 @@ public sealed class AvailabilityStore
             var change = changes[i];
             if (change.Current is { } current)
             {
-                var stamped = TimeInState.Stamp(current, before.Find(change.OperatorId), at, _persisted);
+                var stamped = TimeInState.Stamp(current, before.Find(change.OperatorId), at, _persisted, switchesAsTold: false);
                 if (!ReferenceEquals(stamped, current))
                 {
                     changes[i] = change with { Current = stamped };

@@ -23,43 +23,68 @@ public sealed record KpiSet(int Operators, int Connected, ChannelKpis Chat, Chan
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
+    /// <summary>The figures of <paramref name="operators"/>, every one counted once.</summary>
     public static KpiSet Compute(IEnumerable<OperatorState> operators)
     {
-        int total = 0, connected = 0;
-        Span<int> available = stackalloc int[3], busy = stackalloc int[3], free = stackalloc int[3], used = stackalloc int[3], capacity = stackalloc int[3];
+        var tally = new KpiTally();
         foreach (var op in operators)
         {
-            total++;
-            if (op.Connected)
-            {
-                connected++;
-            }
-
-            foreach (var channel in ChannelKinds.All)
-            {
-                var state = op[channel];
-                var index = (int)channel;
-                if (state.Status == ChannelStatus.Available)
-                {
-                    available[index]++;
-                    free[index] += state.FreeSlots;
-                }
-                else if (state.Status == ChannelStatus.Busy)
-                {
-                    busy[index]++;
-                }
-
-                if (op.Connected && state.Enabled)
-                {
-                    used[index] += state.Slots;
-                    capacity[index] += state.MaxSlots;
-                }
-            }
+            tally.Add(op);
         }
 
-        return new KpiSet(total, connected,
-            new ChannelKpis(available[0], busy[0], free[0], used[0], capacity[0]),
-            new ChannelKpis(available[1], busy[1], free[1], used[1], capacity[1]),
-            new ChannelKpis(available[2], busy[2], free[2], used[2], capacity[2]));
+        return tally.ToKpiSet();
+    }
+}
+
+/// <summary>
+/// Adds operators up, one at a time, into a <see cref="KpiSet"/>. The headline band adds the operators it shows to one
+/// tally; the team breakdown adds each operator to the tally of each of its teams, in the same single pass. One rule of
+/// what counts where, so that a team's figures and the headline's never disagree.
+/// </summary>
+public sealed class KpiTally
+{
+    // Per channel, side by side: available operators, busy operators, free slots, slots used, slots open.
+    private const int PerChannel = 5;
+
+    private readonly int[] _counts = new int[PerChannel * 3];
+    private int _operators;
+    private int _connected;
+
+    public void Add(OperatorState op)
+    {
+        _operators++;
+        if (op.Connected)
+        {
+            _connected++;
+        }
+
+        foreach (var channel in ChannelKinds.All)
+        {
+            var state = op[channel];
+            var at = (int)channel * PerChannel;
+            if (state.Status == ChannelStatus.Available)
+            {
+                _counts[at]++;
+                _counts[at + 2] += state.FreeSlots;
+            }
+            else if (state.Status == ChannelStatus.Busy)
+            {
+                _counts[at + 1]++;
+            }
+
+            if (op.Connected && state.Enabled)
+            {
+                _counts[at + 3] += state.Slots;
+                _counts[at + 4] += state.MaxSlots;
+            }
+        }
+    }
+
+    public KpiSet ToKpiSet() => new(_operators, _connected, Channel(ChannelKind.Chat), Channel(ChannelKind.Call), Channel(ChannelKind.Video));
+
+    private ChannelKpis Channel(ChannelKind channel)
+    {
+        var at = (int)channel * PerChannel;
+        return new ChannelKpis(_counts[at], _counts[at + 1], _counts[at + 2], _counts[at + 3], _counts[at + 4]);
     }
 }

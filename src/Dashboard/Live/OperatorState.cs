@@ -87,10 +87,14 @@ public static class ChannelKinds
 /// <summary>One channel of one operator.</summary>
 /// <remarks>
 /// <c>Since</c> is when <c>Status</c> began: the time of the change set that first showed it, or null while no transition
-/// has been seen. Set by <see cref="AvailabilityStore"/> only (the upstream does not know it), so it is left out of
-/// equality: a fresh state from the poller equals the stored one it repeats, and the diff stays quiet.
+/// has been seen. <c>SwitchedOff</c>: a person switched the channel off while every slot was taken; iAdvize reports a full
+/// channel as busy and not available whether it is switched on or off, so only the dashboard knows, from the verified
+/// change, until the contacts end and the upstream can tell again. Both are set by <see cref="AvailabilityStore"/> and
+/// the commands only (the upstream does not say them), so they are left out of equality: a fresh state from the poller
+/// equals the stored one it repeats, and the diff stays quiet.
 /// </remarks>
-public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int Slots, int MaxSlots, ChannelStatus Status, DateTimeOffset? Since = null)
+public sealed record ChannelState(
+    bool Enabled, bool Available, bool Busy, int Slots, int MaxSlots, ChannelStatus Status, DateTimeOffset? Since = null, bool SwitchedOff = false)
 {
     public static readonly ChannelState Offline = new(false, false, false, 0, 0, ChannelStatus.Offline);
 
@@ -108,12 +112,32 @@ public sealed record ChannelState(bool Enabled, bool Available, bool Busy, int S
     public int FreeSlots => Status == ChannelStatus.Available ? Math.Max(0, MaxSlots - Slots) : 0;
 
     /// <summary>
-    /// Whether the operator is switched on for this channel as far as the upstream can tell: available, or busy (iAdvize
-    /// reports a busy channel as not available only because every slot is taken). The switch on the page shows this.
+    /// Whether the operator is switched on for this channel: available, or busy (iAdvize reports a busy channel as not
+    /// available only because every slot is taken) unless a person switched it off meanwhile. The switch shows this.
     /// </summary>
-    public bool IsTakingContacts => Status is ChannelStatus.Available or ChannelStatus.Busy;
+    public bool IsTakingContacts => Status is ChannelStatus.Available || (Status is ChannelStatus.Busy && !SwitchedOff);
 
-    // Every member but Since: a member added to the record must be added here too.
+    /// <summary>
+    /// This channel as a person's verified change of its switch left it: switched off while busy is remembered (see
+    /// <see cref="SwitchedOff"/>); any other outcome is what the upstream says.
+    /// </summary>
+    public ChannelState AfterSwitch(bool available)
+    {
+        var switchedOff = !available && Status == ChannelStatus.Busy;
+        return switchedOff == SwitchedOff ? this : this with { SwitchedOff = switchedOff };
+    }
+
+    /// <summary>
+    /// This (newer) state with what the dashboard knew of the channel in <paramref name="previous"/> that the upstream does
+    /// not say: a switch turned off stays off while the channel stays busy; once it is not, the upstream can tell.
+    /// </summary>
+    public ChannelState KeepingSwitchOf(ChannelState previous)
+    {
+        var switchedOff = previous.SwitchedOff && Status == ChannelStatus.Busy;
+        return switchedOff == SwitchedOff ? this : this with { SwitchedOff = switchedOff };
+    }
+
+    // Every member but Since and SwitchedOff: a member added to the record must be added here too.
     public bool Equals(ChannelState? other) =>
         ReferenceEquals(this, other)
         || (other is not null
@@ -153,6 +177,30 @@ public sealed record OperatorState(
         ChannelKind.Video => Video,
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
+
+    /// <summary>This operator with <paramref name="state"/> for <paramref name="channel"/>.</summary>
+    public OperatorState With(ChannelKind channel, ChannelState state) => channel switch
+    {
+        ChannelKind.Chat => ReferenceEquals(state, Chat) ? this : this with { Chat = state },
+        ChannelKind.Call => ReferenceEquals(state, Call) ? this : this with { Call = state },
+        ChannelKind.Video => ReferenceEquals(state, Video) ? this : this with { Video = state },
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    /// <summary>The channels whose switch the dashboard remembers differently from <paramref name="other"/> (see <see cref="ChannelState.SwitchedOff"/>).</summary>
+    public ChannelMask SwitchesDifferentFrom(OperatorState other)
+    {
+        var mask = ChannelMask.None;
+        foreach (var channel in ChannelKinds.All)
+        {
+            if (this[channel].SwitchedOff != other[channel].SwitchedOff)
+            {
+                mask |= channel.ToMask();
+            }
+        }
+
+        return mask;
+    }
 
     /// <summary>The channels whose state differs from <paramref name="other"/>'s.</summary>
     public ChannelMask ChannelsDifferentFrom(OperatorState other)

@@ -40,17 +40,18 @@ public sealed record ViewFilter(
             return false;
         }
 
-        if (Group is { } group && !string.Equals(op.Group, group, StringComparison.OrdinalIgnoreCase))
+        // "No group" (and "No skill", "No website") keeps the operators with none, as the breakdown's row of that name.
+        if (Group is { } group && !TeamKind.Group.Includes(op, group))
         {
             return false;
         }
 
-        if (Skill is { } skill && !Lists(op.Skills, skill))
+        if (Skill is { } skill && !TeamKind.Skill.Includes(op, skill))
         {
             return false;
         }
 
-        if (Website is { } website && !Lists(op.Websites, website))
+        if (Website is { } website && !TeamKind.Website.Includes(op, website))
         {
             return false;
         }
@@ -64,9 +65,6 @@ public sealed record ViewFilter(
             _ => true,
         };
     }
-
-    private static bool Lists(string? names, string name) =>
-        names?.Split(", ").Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool Contains(string? value, string text) => value?.Contains(text, StringComparison.CurrentCultureIgnoreCase) == true;
 }

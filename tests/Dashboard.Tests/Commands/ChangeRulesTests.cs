@@ -56,4 +56,17 @@ public sealed class ChangeRulesTests
         ChangeRules.ForDisconnect(OperatorBuilder.An(1)).ShouldBeNull();
         ChangeRules.ForDisconnect(OperatorBuilder.An(3).Offline()).ShouldNotBeNull().Pointless.ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_busy_channel_switched_off_is_already_off_and_may_be_switched_on_again()
+    {
+        OperatorState busy = OperatorBuilder.An(5).WithChat(slots: 3, max: 3);
+        var switchedOff = busy.With(ChannelKind.Chat, busy.Chat.AfterSwitch(available: false));
+
+        var again = ChangeRules.ForChannel(switchedOff, ChannelKind.Chat, available: false).ShouldNotBeNull();
+        again.Pointless.ShouldBeTrue();
+        again.Reason.ShouldBe("already unavailable");
+        again.Sentence.ShouldBe("Operator 005 is already switched off on chat, busy until the contacts in hand end.");
+        ChangeRules.ForChannel(switchedOff, ChannelKind.Chat, available: true).ShouldBeNull();
+    }
 }

@@ -40,6 +40,7 @@ public abstract class DashboardComponentTest : BunitContext
         Services.AddSingleton(new Iadvize.Client.RequestBudget(new PollingOptions().MaxRequestsPerMinute, Clock));
         Services.AddSingleton<PollCycle>();
         Services.AddSingleton<Dashboard.Components.Widgets.RowMarkup>();
+        Services.AddSingleton<Dashboard.Components.Widgets.BreakdownRows>();
         Services.AddScoped<Dashboard.Components.Widgets.RowActions>();
         Services.AddSingleton<Dashboard.Operators.IOperatorLookup>(Lookup);
         // Only pages that show the audit resolve it, so only their tests create the database file.

@@ -268,7 +268,7 @@ public sealed class HomeTests : DashboardComponentTest
 
         var page = Render<Home>();
 
-        var lines = page.FindAll("tbody > tr").Select(r => r.GetAttribute("data-group") ?? r.GetAttribute("data-operator-id")).ToArray();
+        var lines = page.FindAll(".operator-grid tbody > tr").Select(r => r.GetAttribute("data-group") ?? r.GetAttribute("data-operator-id")).ToArray();
         lines.ShouldBe(["Sales", "2", "Support", "1", "3"]);
         page.Find("[data-testid=group-row][data-group=Support]").TextContent.ShouldContain("2 operators");
         page.Find("[data-testid=group-row] th").GetAttribute("colspan").ShouldBe("6", "a Manager's grid has a selection column");

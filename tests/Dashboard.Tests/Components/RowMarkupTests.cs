@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Components.Pages;
 using Dashboard.Components.Widgets;
@@ -113,5 +114,60 @@ public sealed class RowMarkupTests : DashboardComponentTest
         linked.ShouldNotBe(first);
         managed.ShouldNotBe(first);
         changed.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public async Task A_busy_operator_switched_off_shows_the_switch_off_busy_until_the_contacts_end()
+    {
+        OperatorState busy = OperatorBuilder.An(1).Named("Alice").WithChat(slots: 3, max: 3);
+        Store.PublishSnapshot([busy], Now);
+        var page = Render<Home>();
+        IElement Toggle() => page.Find("[data-testid=toggle][data-operator-id='1'][data-channel=chat]");
+        IElement Cell() => page.Find("[data-testid=operator][data-operator-id='1'] [data-testid=channel][data-channel=chat]");
+        Toggle().GetAttribute("aria-checked").ShouldBe("true", "busy and switched on, as far as anyone knows");
+
+        // What the command publishes once iAdvize confirmed the switch off: still busy with the contacts in hand.
+        Store.PublishVerified(busy.With(ChannelKind.Chat, busy.Chat.AfterSwitch(available: false)), Now.AddSeconds(1));
+
+        page.WaitForAssertion(() => Toggle().GetAttribute("aria-checked").ShouldBe("false"));
+        Toggle().ClassList.ShouldContain("is-off");
+        Cell().GetAttribute("data-state").ShouldBe("busy");
+        Cell().GetAttribute("data-slots").ShouldBe("3/3");
+        Cell().QuerySelector(".switch-note")!.TextContent.ShouldBe("off · busy until contacts end");
+        // The switch asks for the opposite of what it shows: contacts again.
+        var click = ClickControlAsync(Toggle());
+        Commands.Calls.ShouldBe([(1, ChannelKind.Chat, true)]);
+        Commands.Next.SetResult(new Dashboard.Commands.CommandResult(false, "left as it was"));
+        await click;
+
+        // The next poll says what iAdvize says of any full channel; the dashboard keeps the switch it was told.
+        Store.PublishSnapshot([busy], Now.AddSeconds(3)).ShouldBeNull();
+
+        page.WaitForAssertion(() => Toggle().GetAttribute("aria-checked").ShouldBe("false"));
+
+        // A contact ends: iAdvize tells again (not available, a slot free), and the note goes.
+        Store.PublishSnapshot([OperatorBuilder.An(1).Named("Alice").WithChat(available: false, slots: 2, max: 3)], Now.AddSeconds(6));
+
+        page.WaitForAssertion(() => Cell().GetAttribute("data-state").ShouldBe("unavailable"));
+        Cell().QuerySelector(".switch-note").ShouldBeNull();
+        Toggle().GetAttribute("aria-checked").ShouldBe("false");
+    }
+
+    [Fact]
+    public void A_switched_off_row_is_one_shared_string_per_state_and_says_it_to_a_Viewer_too()
+    {
+        var rows = Services.GetRequiredService<RowMarkup>();
+        OperatorState busy = OperatorBuilder.An(1).WithChat(slots: 3, max: 3);
+        Store.PublishSnapshot([busy], Now);
+        Store.PublishVerified(busy.With(ChannelKind.Chat, busy.Chat.AfterSwitch(available: false)), Now.AddSeconds(1));
+        var state = Store.Current.Find(1)!;
+        var nothing = new HashSet<PendingControl>();
+
+        var first = rows.Row(state, RowOptions.None, null, nothing).Value;
+        var second = rows.Row(state, RowOptions.None, null, nothing).Value;
+
+        second.ShouldBeSameAs(first);
+        first.ShouldContain("off · busy until contacts end");
+        first.ShouldContain("data-state=\"busy\"");
     }
 }

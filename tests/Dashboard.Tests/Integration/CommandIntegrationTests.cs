@@ -77,5 +77,11 @@ public sealed class CommandIntegrationTests : IAsyncLifetime
         var chat = Store.Current.Find(target)!.Chat;
         result.Message.ShouldStartWith($"{Store.Current.Find(target)!.Name} gets no new chat contacts; still busy with {chat.Slots}/{chat.MaxSlots} in hand");
         Simulator.GetLive(target)!.Chat.Busy.ShouldBeTrue();
+        // iAdvize reports a full channel busy whether switched on or off: the verified change is what tells, and the
+        // polls that follow, saying busy as before, leave the switch off.
+        (chat.SwitchedOff, chat.IsTakingContacts).ShouldBe((true, false));
+        var seen = Store.Current.TakenAt;
+        await Eventually.TrueAsync(() => Store.Current.TakenAt > seen, "another poll", TimeSpan.FromSeconds(10));
+        Store.Current.Find(target)!.Chat.SwitchedOff.ShouldBeTrue();
     }
 }

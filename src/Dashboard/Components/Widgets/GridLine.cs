@@ -23,7 +23,7 @@ public readonly record struct GridLine(OperatorState? Operator, string? Group, i
         foreach (var group in groups)
         {
             var members = group.ToList();
-            lines.Add(new GridLine(null, group.Key.Length == 0 ? "No group" : group.Key, members.Count));
+            lines.Add(new GridLine(null, group.Key.Length == 0 ? TeamKind.Group.NoTeam() : group.Key, members.Count));
             lines.AddRange(members.Select(op => new GridLine(op, null, 0)));
         }
 

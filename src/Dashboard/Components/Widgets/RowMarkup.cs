@@ -221,6 +221,12 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
                 .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(title).Append("\">").Append(Encode(duration)).Append("</span>");
         }
 
+        // Busy says the slots are full, not where the switch is: a channel switched off while busy says so, for everyone.
+        if (state.SwitchedOff)
+        {
+            html.Append("<span class=\"switch-note\">off · busy until contacts end</span>");
+        }
+
         html.Append("</span>");
         if (state.Status is not (ChannelStatus.Offline or ChannelStatus.Disabled))
         {
@@ -228,7 +234,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         }
     }
 
-    // Busy means switched on with every slot taken: the switch shows on, and a click asks to stop new contacts.
+    // Busy means every slot taken: the switch shows on, and a click asks to stop new contacts, unless a person switched it
+    // off meanwhile (IsTakingContacts): then it shows off, and a click asks for new contacts again.
     private static void AppendSwitch(StringBuilder html, OperatorState op, ChannelKind channel, bool interactive, bool waiting)
     {
         var on = op[channel].IsTakingContacts;
