@@ -84,13 +84,7 @@ stop_postgres() {
     rm -rf "$pg_dir"
   fi
 }
-browser_pid=""
-# An interrupted run leaves neither a cluster nor the browser tests behind.
-cleanup() {
-  [ -n "$browser_pid" ] && kill "$browser_pid" 2>/dev/null
-  stop_postgres
-}
-trap cleanup EXIT
+trap stop_postgres EXIT
 trap 'exit 130' INT TERM
 start_postgres() {
   [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { pg_error="PostgreSQL's server binaries are missing and could not be installed."; return 1; }
@@ -125,26 +119,10 @@ dotnet build Dashboard.sln -c Release --nologo -v quiet || { echo "0 passed, 1 f
 # started in the same instant could overwrite each other, silently dropping a project from the count.
 results="$(pwd)/TestResults"
 rm -rf "$results"
-mkdir -p "$results"
 status=0
-# The browser tests spend most of their time waiting on Chromium and on an app in its own process: the other projects
-# (then the PostgreSQL pass) run beside them, and their output follows theirs. On two cores this takes minutes off a run.
-browser_status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  case "$name" in
-    *BrowserTests)
-      dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" \
-        >"$results/$name.log" 2>&1 &
-      browser_pid=$! ;;
-  esac
-done
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
-  case "$name" in
-    *BrowserTests) ;;
-    *) dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" || status=1 ;;
-  esac
+  dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" || status=1
 done
 
 # The same database tests (trait Database=Postgres) again, on PostgreSQL: each test makes and drops its own database.
@@ -162,13 +140,6 @@ else
 fi
 stop_postgres
 pg_dir=""
-
-if [ -n "$browser_pid" ]; then
-  wait "$browser_pid" || browser_status=1
-  browser_pid=""
-  cat "$results"/*BrowserTests.log
-  [ "$browser_status" -ne 0 ] && status=1
-fi
 
 passed=0
 failed=0
