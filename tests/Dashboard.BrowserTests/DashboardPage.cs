@@ -27,6 +27,18 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
     /// <summary>The download of what the grid shows (Supervisor and Manager only).</summary>
     public ILocator ExportCsv => page.GetByTestId("export-csv");
 
+    /// <summary>
+    /// How many operators a filtered grid shows ("N of M operators"), once every one of them is drawn: the live grid
+    /// draws its rows a render batch at a time, so a count taken as soon as the page is live may be short.
+    /// </summary>
+    public async Task<int> FilteredRowsDrawnAsync()
+    {
+        var counted = await page.GetByTestId("filter-count").InnerTextAsync();
+        var shown = int.Parse(counted.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(Operators).ToHaveCountAsync(shown);
+        return shown;
+    }
+
     /// <summary>Opens the dashboard, signing in first through the real <c>/login</c> form when asked to (the demo Manager by default).</summary>
     public async Task OpenAsync(string userName = "manager", string password = "manager-demo")
     {

@@ -77,7 +77,7 @@ public sealed class SupervisorTests(BrowserFixture fixture) : BrowserTest(fixtur
         await _dashboard.OpenAsync("supervisor", "supervisor-demo");
         await _dashboard.Page.GotoAsync(new Uri(fixture.BaseAddress, "/?channel=chat&state=available").ToString());
         await Assertions.Expect(_dashboard.Page.GetByTestId("filter-count")).ToBeVisibleAsync();
-        var shown = await _dashboard.Operators.CountAsync();
+        var shown = await _dashboard.FilteredRowsDrawnAsync();
         await _dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "dashboard-supervisor.png") });
 
         var download = await _dashboard.Page.RunAndWaitForDownloadAsync(() => _dashboard.ExportCsv.ClickAsync());
