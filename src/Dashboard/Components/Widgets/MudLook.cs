@@ -12,6 +12,7 @@ namespace Dashboard.Components.Widgets;
 public static class MudLook
 {
     private static readonly ConcurrentDictionary<(string Icon, string Size, string Class), MarkupString> Icons = new();
+    private static readonly ConcurrentDictionary<(string Icon, string Size), MarkupString> StartIcons = new();
 
     /// <summary>An SVG icon as MudIcon draws it (<paramref name="size"/>: small, medium, large).</summary>
     public static MarkupString Icon(string icon, string size = "medium", string extraClass = "") =>
@@ -19,7 +20,7 @@ public static class MudLook
 
     /// <summary>The icon at the start of a button's label, as MudButton's StartIcon draws it.</summary>
     public static MarkupString StartIcon(string icon, string size = "medium") =>
-        Icons.GetOrAdd((icon, size, "start"), key => new MarkupString(
+        StartIcons.GetOrAdd((icon, size), key => new MarkupString(
             $"<span class=\"mud-button-icon-start mud-button-icon-size-{key.Size}\">{Svg(key.Icon, key.Size, "")}</span>"));
 
     private static string Svg(string icon, string size, string extraClass) =>
