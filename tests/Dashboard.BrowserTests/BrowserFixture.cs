@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -84,6 +86,8 @@ public class BrowserFixture : ChromiumFixture
             builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
             builder.UseSetting("TimeInState:File", Path.Combine(Path.GetTempPath(), $"time-in-state-{Guid.NewGuid():N}.json"));
             builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.db")}");
+            // Identity's hasher at a test's work factor: the demo accounts are made, and signed in to, in every test class.
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -46,7 +46,7 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
         options.ViewportSize ??= new ViewportSize { Width = 1440, Height = 900 };
         var context = await chromium.Browser.NewContextAsync(options);
         _contexts.Add(context);
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true });
         return context;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public sealed record AccountResult(bool Succeeded, string Message);
 /// </summary>
 public sealed class AccountAdministration(
     IDbContextFactory<DashboardDbContext> contexts,
+    IPasswordHasher<Account> hasher,
     AccountCheck accounts,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization,
     DatabaseFile database,
@@ -85,7 +87,7 @@ public sealed class AccountAdministration(
         }
 
         var created = new AccountResult(true, $"Account {target} created as {role}.");
-        if (await AccountRows.AddIfNameIsFreeAsync(contexts, userName!, password!, role, time.GetUtcNow(), Event(created), cancellationToken))
+        if (await AccountRows.AddIfNameIsFreeAsync(contexts, hasher, userName!, password!, role, time.GetUtcNow(), Event(created), cancellationToken))
         {
             return created;
         }
@@ -136,7 +138,7 @@ public sealed class AccountAdministration(
                 return invalid;
             }
 
-            account.PasswordHash = AccountRows.Hasher.HashPassword(account, password!);
+            account.PasswordHash = hasher.HashPassword(account, password!);
             account.FailedAttempts = 0;
             account.LockedUntil = null;
             return null;

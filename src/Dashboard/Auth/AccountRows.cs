@@ -4,18 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Auth;
 
-/// <summary>What the account services share: the password hasher, and adding an account under a free name.</summary>
+/// <summary>What the account services share: adding an account under a free name.</summary>
 internal static class AccountRows
 {
-    /// <summary>ASP.NET Core Identity's hasher; it keeps no state, so one serves every call.</summary>
-    public static readonly PasswordHasher<Account> Hasher = new();
-
     /// <summary>
     /// Adds the account, with <paramref name="record"/> in the same save when a person asked for it, unless one already
     /// has that user name (in any case); answers whether it did.
     /// </summary>
     public static async Task<bool> AddIfNameIsFreeAsync(
         IDbContextFactory<DashboardDbContext> contexts,
+        IPasswordHasher<Account> hasher,
         string userName,
         string password,
         Role role,
@@ -31,7 +29,7 @@ internal static class AccountRows
         }
 
         var account = new Account { UserName = userName.Trim(), NormalizedUserName = normalized, Role = role, CreatedAt = now };
-        account.PasswordHash = Hasher.HashPassword(account, password);
+        account.PasswordHash = hasher.HashPassword(account, password);
         db.Accounts.Add(account);
         if (record is not null)
         {

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Auth;
 
 /// <summary>The changes <see cref="AccountSeeder"/> makes to the accounts at start, on behalf of nobody.</summary>
-public sealed class AccountSeeding(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+public sealed class AccountSeeding(IDbContextFactory<DashboardDbContext> contexts, IPasswordHasher<Account> hasher, TimeProvider time)
 {
     /// <summary>Who the account records name for a change the app made itself, at start.</summary>
     public const string SystemActor = "the dashboard (at start)";
 
     /// <summary>Creates the account unless one already has that user name (in any case); answers whether it did.</summary>
     public Task<bool> EnsureAsync(string userName, string password, Role role, CancellationToken cancellationToken) =>
-        AccountRows.AddIfNameIsFreeAsync(contexts, userName, password, role, time.GetUtcNow(), null, cancellationToken);
+        AccountRows.AddIfNameIsFreeAsync(contexts, hasher, userName, password, role, time.GetUtcNow(), null, cancellationToken);
 
     /// <summary>
     /// Disables the account if its password still is <paramref name="password"/> (a published one, say), ending its
@@ -23,7 +23,7 @@ public sealed class AccountSeeding(IDbContextFactory<DashboardDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var normalized = Account.Normalize(userName);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized && !a.Disabled, cancellationToken);
-        if (account is null || AccountRows.Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (account is null || hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             return false;
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
@@ -39,6 +40,8 @@ public static class AuthExtensions
             .BindConfiguration(AuthOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // ASP.NET Core Identity's hasher (PBKDF2, its own default work factor); it keeps no state, so one serves every call.
+        builder.Services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         builder.Services.AddSingleton<SignIns>();
         builder.Services.AddSingleton<AccountCheck>();
         builder.Services.AddSingleton<AccountAdministration>();

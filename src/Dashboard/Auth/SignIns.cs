@@ -12,8 +12,16 @@ public sealed record SignInCheck(Account? Account, string? Error)
 }
 
 /// <summary>Checks passwords, counting failures and locking an account after too many.</summary>
-public sealed class SignIns(IDbContextFactory<DashboardDbContext> contexts, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class SignIns(
+    IDbContextFactory<DashboardDbContext> contexts,
+    IPasswordHasher<Account> hasher,
+    IOptions<AuthOptions> options,
+    TimeProvider time)
 {
+    // A hash to check passwords against when the name is unknown; made once, of a password nobody has.
+    private readonly Lazy<string> _noAccountHash = new(() =>
+        hasher.HashPassword(NoAccount, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+
     // Same words whether the name is unknown or the password wrong, so that names cannot be probed.
     public const string WrongCredentials = "Wrong user name or password.";
 
@@ -33,7 +41,7 @@ public sealed class SignIns(IDbContextFactory<DashboardDbContext> contexts, IOpt
             // The same statements and hash check as a wrong password, on no row: the time of the answer must not tell
             // which names exist.
             await CountAttemptAsync(db, NoAccountId, now, cancellationToken);
-            AccountRows.Hasher.VerifyHashedPassword(NoAccount, NoAccountHash.Value, password);
+            hasher.VerifyHashedPassword(NoAccount, _noAccountHash.Value, password);
             return new SignInCheck(null, WrongCredentials);
         }
 
@@ -48,7 +56,7 @@ public sealed class SignIns(IDbContextFactory<DashboardDbContext> contexts, IOpt
             return Locked(now + options.Value.LockoutDuration);
         }
 
-        var verdict = AccountRows.Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
             return lockedUntil > now ? Locked(lockedUntil) : new SignInCheck(null, WrongCredentials);
@@ -71,7 +79,7 @@ public sealed class SignIns(IDbContextFactory<DashboardDbContext> contexts, IOpt
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = AccountRows.Hasher.HashPassword(account, password);
+            account.PasswordHash = hasher.HashPassword(account, password);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -109,9 +117,6 @@ public sealed class SignIns(IDbContextFactory<DashboardDbContext> contexts, IOpt
     private static SignInCheck Locked(DateTimeOffset until) =>
         new(null, $"Too many failed attempts: this account is locked until {until:HH:mm} UTC.");
 
-    // A hash to check passwords against when the name is unknown; made once, of a password nobody has.
+    // Whose hash an unknown name's password is checked against.
     private static readonly Account NoAccount = new() { UserName = "", NormalizedUserName = "" };
-
-    private static readonly Lazy<string> NoAccountHash = new(() =>
-        AccountRows.Hasher.HashPassword(NoAccount, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
 }

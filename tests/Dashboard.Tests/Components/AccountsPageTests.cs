@@ -17,6 +17,7 @@ public sealed class AccountsPageTests() : DashboardComponentTest(services =>
     services.AddSingleton<IDbContextFactory<DashboardDbContext>>(provider => provider.GetRequiredService<AuditDatabase>());
     services.AddSingleton(Options.Create(new AuthOptions()));
     services.AddSingleton(_ => TestAccounts.UnwatchedFile());
+    services.AddSingleton(TestAccounts.Hasher);
     services.AddSingleton<SignIns>();
     services.AddSingleton<AccountCheck>();
     services.AddSingleton<AccountAdministration>();

@@ -15,6 +15,7 @@ public sealed class DatabaseDownPageTests() : DashboardComponentTest(services =>
     services.AddSingleton(Options.Create(new AuthOptions()));
     services.AddSingleton(_ => TestAccounts.UnwatchedFile());
     services.AddSingleton<AccountCheck>();
+    services.AddSingleton(TestAccounts.Hasher);
     services.AddSingleton<AccountAdministration>();
     services.AddSingleton(provider => new Dashboard.Audit.AuditLog(provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>()));
 })

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
@@ -72,10 +73,13 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services =>
+        {
             services.ConfigureAll<HttpClientFactoryOptions>(options =>
                 // The host's own in-memory server, taken from its container so that it is this host's and no other's.
                 options.HttpMessageHandlerBuilderActions.Add(handler =>
-                    handler.PrimaryHandler = ((TestServer)handler.Services.GetRequiredService<IServer>()).CreateHandler())));
+                    handler.PrimaryHandler = ((TestServer)handler.Services.GetRequiredService<IServer>()).CreateHandler()));
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestAccounts.TestHashIterations);
+        });
         if (TestServices is { } configure)
         {
             builder.ConfigureTestServices(configure);
