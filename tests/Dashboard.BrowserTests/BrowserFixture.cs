@@ -7,19 +7,29 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Dashboard.BrowserTests.ChromiumProcess))]
+
 namespace Dashboard.BrowserTests;
 
-/// <summary>One headless Chromium (Debian's, or <c>CHROMIUM_PATH</c>) for a test class.</summary>
-public class ChromiumFixture : IAsyncLifetime
+/// <summary>
+/// The one headless Chromium (Debian's, or <c>CHROMIUM_PATH</c>) of the test run, started before the first test class and
+/// closed after the last: each test opens contexts of its own in it (their own cookies and storage), so that a browser
+/// process need not start for every class.
+/// </summary>
+public sealed class ChromiumProcess : IAsyncLifetime
 {
+    private static ChromiumProcess? _current;
     private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The run's Chromium; xunit starts it (an assembly fixture) before any class fixture asks for it.</summary>
+    public static IBrowser Browser => _current?.Started ?? throw new InvalidOperationException("Chromium is not running: ChromiumProcess is the assembly's fixture.");
 
-    public virtual async ValueTask InitializeAsync()
+    private IBrowser? Started { get; set; }
+
+    public async ValueTask InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Started = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
@@ -29,17 +39,32 @@ public class ChromiumFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+        _current = this;
     }
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        GC.SuppressFinalize(this);
-        if (Browser is not null)
+        _current = null;
+        if (Started is not null)
         {
-            await Browser.DisposeAsync();
+            await Started.DisposeAsync();
         }
 
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>What a browser test class needs at least: the run's Chromium (<see cref="ChromiumProcess"/>).</summary>
+public class ChromiumFixture : IAsyncLifetime
+{
+    public IBrowser Browser => ChromiumProcess.Browser;
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -39,9 +39,20 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
         return shown;
     }
 
-    /// <summary>Opens the dashboard, signing in first through the real <c>/login</c> form when asked to (the demo Manager by default).</summary>
-    public async Task OpenAsync(string userName = "manager", string password = "manager-demo")
+    /// <summary>
+    /// Opens the dashboard, signed in as <paramref name="userName"/> (the demo Manager by default). The first time in a
+    /// test run, and whenever <paramref name="throughForm"/> is set, through the real <c>/login</c> form; after that a
+    /// fresh browser context starts with the cookies of that sign-in, as a browser that is still signed in would. A
+    /// sign-in the app no longer honours (its session was ended) brings the form, and a new sign-in is kept.
+    /// </summary>
+    public async Task OpenAsync(string userName = "manager", string password = "manager-demo", bool throughForm = false)
     {
+        var key = $"{baseAddress} {userName}";
+        if (!throughForm && SignIns.TryGetValue(key, out var kept) && (await page.Context.CookiesAsync()).Count == 0)
+        {
+            await page.Context.AddCookiesAsync(kept);
+        }
+
         await page.GotoAsync(baseAddress.ToString());
         if (new Uri(page.Url).AbsolutePath == "/login")
         {
@@ -49,12 +60,20 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
             await page.Locator("input[name=password]").FillAsync(password);
             await page.Locator("button[type=submit]").ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            SignIns[key] = [.. (await page.Context.CookiesAsync()).Select(c => new Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
+                Secure = c.Secure, SameSite = c.SameSite,
+            })];
         }
 
         // Toggles are enabled only once the circuit is live; before that a click would go nowhere. Only a Manager has toggles.
         var ready = userName == "manager" ? "[data-testid=toggle]:not([disabled])" : "[data-testid=operator]";
         await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
     }
+
+    /// <summary>Each app's sign-ins made through the form, by app address and user name: their cookies.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cookie>> SignIns = new();
 
     /// <summary>The id of the first operator on screen whose channel is in the given state.</summary>
     public async Task<int> FirstOperatorWithAsync(string channel, string state)

@@ -16,7 +16,7 @@ public sealed class DashboardTests(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task A_Viewer_signed_in_through_the_login_form_sees_operators_but_no_toggles()
     {
-        await _dashboard.OpenAsync("viewer", "viewer-demo");
+        await _dashboard.OpenAsync("viewer", "viewer-demo", throughForm: true);
 
         await Assertions.Expect(_dashboard.Page.GetByTestId("signed-in")).ToContainTextAsync("viewer · Viewer");
         (await _dashboard.Operators.CountAsync()).ShouldBeGreaterThan(5);
