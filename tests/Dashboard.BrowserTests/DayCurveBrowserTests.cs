@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests;
+
+/// <summary>The app sampling twice a second and reading the demand every second, so that the day's curve fills while a test watches.</summary>
+public sealed class DayCurveBrowserFixture() : BrowserFixture(new Dictionary<string, string>
+{
+    ["Samples:Interval"] = "00:00:00.500",
+    ["Demand:Interval"] = "00:00:01",
+});
+
+public sealed partial class DayCurveBrowserTests(DayCurveBrowserFixture fixture) : BrowserTest(fixture), IClassFixture<DayCurveBrowserFixture>
+{
+    [Fact]
+    public async Task A_supervisor_opens_today_from_the_app_bar_and_sees_the_curve_and_the_hours_fill_live()
+    {
+        var dashboard = new DashboardPage(await NewPageAsync(1366, 768), fixture.BaseAddress);
+        await dashboard.OpenAsync("supervisor", "supervisor-demo");
+        var page = dashboard.Page;
+
+        await page.GetByTestId("nav-day").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/day");
+
+        var curve = page.GetByTestId("day-curve");
+        await Assertions.Expect(curve).ToBeVisibleAsync();
+        await Assertions.Expect(curve.Locator("svg").First).ToBeVisibleAsync();
+        // The hour now in progress gets the samples taken while the page is open, and the missed opportunities read.
+        var now = page.Locator("[data-testid=day-hour]").Last;
+        await Assertions.Expect(now).ToHaveAttributeAsync("data-free-slots-chat", WholeNumber(), new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
+        await Assertions.Expect(now).ToHaveAttributeAsync("data-missed", WholeNumber(), new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
+        await Assertions.Expect(curve).ToHaveAttributeAsync("data-hourly-stale", "false");
+        (await page.Locator("[data-testid=day-hour]").CountAsync()).ShouldBe(int.Parse(await now.GetAttributeAsync("data-hour") ?? "-1", System.Globalization.CultureInfo.InvariantCulture) + 1);
+
+        await page.Locator("[data-testid=day-channel][data-channel=call]").ClickAsync();
+        await Assertions.Expect(curve).ToHaveAttributeAsync("data-channel", "call");
+        await Assertions.Expect(curve.Locator("svg").First).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex WholeNumber();
+}
