@@ -43,6 +43,26 @@ public sealed record DaySeries(
     public ChannelCurve this[ChannelKind channel] => Channels[(int)channel];
 
     /// <summary>
+    /// The hours the table shows: from the first with a figure (a sample or missed opportunities) to now, so that a night
+    /// with nobody at work is not a screen of dashes; an hour without a figure after that stays, as a gap. At least the
+    /// hour now in progress.
+    /// </summary>
+    public ImmutableArray<HourRow> ShownHours { get; } = ShowFrom(Hours);
+
+    private static ImmutableArray<HourRow> ShowFrom(ImmutableArray<HourRow> hours)
+    {
+        for (var i = 0; i < hours.Length; i++)
+        {
+            if (hours[i].Missed is not null || hours[i].MinFreeSlots.Any(f => f is not null))
+            {
+                return hours[i..];
+            }
+        }
+
+        return hours.IsEmpty ? hours : [hours[^1]];
+    }
+
+    /// <summary>
     /// The curve of the day starting at <paramref name="dayStart"/> (in <paramref name="zone"/>) from its
     /// <paramref name="samples"/> and the last missed opportunities per hour read (null: none yet).
     /// </summary>

@@ -41,7 +41,8 @@ public sealed class DayPageTests : DashboardComponentTest
 
         var page = Render<Day>();
 
-        page.FindAll("[data-testid=day-hour]").Count.ShouldBe(10);
+        // From the first hour with a figure (07:00, whose missed opportunities iAdvize gave) to the hour in progress.
+        page.FindAll("[data-testid=day-hour]").Select(r => r.GetAttribute("data-hour")).ShouldBe(["7", "8", "9"]);
         var eight = Hour(page, 8);
         eight.GetAttribute("data-free-slots-chat").ShouldBe("1");
         eight.GetAttribute("data-free-slots-call").ShouldBe("0");
@@ -51,9 +52,10 @@ public sealed class DayPageTests : DashboardComponentTest
         eight.TextContent.ShouldContain("9 (7 + 2)");
         // Zero missed is a figure iAdvize gave; an hour it gave none for, and one with no sample, show a dash.
         Hour(page, 7).GetAttribute("data-missed").ShouldBe("0");
-        Hour(page, 6).GetAttribute("data-missed").ShouldBe(string.Empty);
-        Hour(page, 6).GetAttribute("data-free-slots-chat").ShouldBe(string.Empty);
-        Hour(page, 6).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ShouldAllBe(t => t == "–");
+        Hour(page, 9).GetAttribute("data-missed").ShouldBe(string.Empty);
+        Hour(page, 7).GetAttribute("data-free-slots-chat").ShouldBe(string.Empty);
+        Hour(page, 7).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ShouldBe(["–", "–", "–", "0 (0 + 0)"]);
+        Hour(page, 9).QuerySelector("td:last-child")!.TextContent.Trim().ShouldBe("–");
         page.Find("[data-testid=day-curve]").GetAttribute("data-hourly-stale").ShouldBe("false");
         page.Find("[data-testid=day-curve] svg").ShouldNotBeNull();
         page.FindAll("[data-testid=day-hourly-stale]").ShouldBeEmpty();

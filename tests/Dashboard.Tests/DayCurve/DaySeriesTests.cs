@@ -69,6 +69,20 @@ public sealed class DaySeriesTests
     }
 
     [Fact]
+    public void The_table_starts_at_the_first_hour_with_a_figure_and_keeps_later_gaps()
+    {
+        AvailabilitySample[] samples = [Sample(DayStart.AddHours(9), freeChat: 2), Sample(DayStart.AddHours(12), freeChat: 7)];
+
+        var series = DaySeries.Build(DayStart, Paris, Now, samples, null, null);
+        var empty = DaySeries.Build(DayStart, Paris, Now, [], null, null);
+
+        series.ShownHours.Select(h => h.Hour).ShouldBe([9, 10, 11, 12, 13, 14]);
+        series.ShownHours[1].MinFree(ChannelKind.Chat).ShouldBeNull();
+        // Nothing yet today: the hour in progress, empty.
+        empty.ShownHours.Select(h => h.Hour).ShouldBe([14]);
+    }
+
+    [Fact]
     public void Missed_opportunities_not_read_yet_or_read_too_long_ago_are_marked_stale_never_zero()
     {
         var never = DaySeries.Build(DayStart, Paris, Now, [], null, null);
