@@ -19,11 +19,14 @@ public sealed partial class DayCurveBrowserTests(DayCurveBrowserFixture fixture)
         await dashboard.OpenAsync("supervisor", "supervisor-demo");
         var page = dashboard.Page;
 
+        // A link followed before the circuit is live can leave the router on the page it started from: wait for it (the
+        // theme switch is enabled once the page is live).
+        await Assertions.Expect(page.GetByTestId("theme-toggle")).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 20_000 });
         await page.GetByTestId("nav-day").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/day");
 
         var curve = page.GetByTestId("day-curve");
-        await Assertions.Expect(curve).ToBeVisibleAsync();
+        await Assertions.Expect(curve).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
         await Assertions.Expect(curve.Locator("svg").First).ToBeVisibleAsync();
         // The hour now in progress gets the samples taken while the page is open, and the missed opportunities read.
         var now = page.Locator("[data-testid=day-hour]").Last;
