@@ -4,6 +4,7 @@ using Dashboard.Audit;
 using Dashboard.Auth;
 using Dashboard.Commands;
 using Dashboard.Components;
+using Dashboard.DayCurve;
 using Dashboard.Demand;
 using Dashboard.Health;
 using Dashboard.Live;
@@ -31,6 +32,7 @@ try
     builder.AddLive();
     builder.AddPolling();
     builder.AddDemand();
+    builder.AddDayCurve();
     builder.AddRealtime();
     builder.AddCommands();
     builder.AddOperators();

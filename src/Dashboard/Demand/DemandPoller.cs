@@ -7,6 +7,7 @@ namespace Dashboard.Demand;
 public sealed class DemandPoller(
     DemandReader reader,
     DemandStore store,
+    Dashboard.DayCurve.DayCurveStore curve,
     TimeProvider time,
     IOptions<DemandOptions> options,
     IHostApplicationLifetime lifetime,
@@ -19,6 +20,7 @@ public sealed class DemandPoller(
                 // One bad read must never stop the next ones, nor the live poll; the page says the figures are old.
                 logger.LogError(exception, "A demand read failed.");
                 store.ReportProblem("Reading the statistics failed unexpectedly.");
+                curve.ReportHourlyProblem("Reading the statistics failed unexpectedly.");
             },
             stoppingToken);
 }

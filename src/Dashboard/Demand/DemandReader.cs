@@ -1,3 +1,4 @@
+using Dashboard.DayCurve;
 using Dashboard.Live;
 using Dashboard.Polling;
 using Iadvize.Client;
@@ -7,13 +8,15 @@ namespace Dashboard.Demand;
 
 /// <summary>
 /// One read of today's demand: <c>GET /statistic</c> once per channel (never per operator), published to the
-/// <see cref="DemandStore"/> when every channel answered. A read that fails, or is not made, leaves the last figures in
-/// place and says why. It yields to the live poll: it is not made when the request budget, less the commands' reserve
+/// <see cref="DemandStore"/> when every channel answered, then the missed opportunities per hour for the day's curve
+/// (one request per kind: iAdvize splits by hour one indicator at a time), published to the <see cref="DayCurveStore"/>.
+/// A read that fails, or is not made, leaves the last figures in place and says why. It yields to the live poll: it is not made when the request budget, less the commands' reserve
 /// and the next live poll, has no room for it, nor while the upstream asked to slow down or refused the key.
 /// </summary>
 public sealed class DemandReader(
     IServiceScopeFactory scopes,
     DemandStore store,
+    DayCurveStore curve,
     AvailabilityStore live,
     PollCycle poll,
     RequestBudget budget,
@@ -23,6 +26,9 @@ public sealed class DemandReader(
     ILogger<DemandReader> logger)
 {
     private static readonly TimeSpan DefaultBackOff = TimeSpan.FromSeconds(60);
+
+    // Every channel's day totals, then each kind of missed opportunity per hour.
+    private static readonly int RequestsPerRead = ChannelKinds.All.Count + HourlyQuery.Indicators.Count;
 
     private DateTimeOffset? _waitUntil;
 
@@ -34,6 +40,7 @@ public sealed class DemandReader(
             logger.LogDebug("Demand not read now: {Reason}", reason);
             store.CountSkipped();
             store.ReportProblem(reason);
+            curve.ReportHourlyProblem(reason);
             return;
         }
 
@@ -60,6 +67,28 @@ public sealed class DemandReader(
             new DemandFigures(from, channels[(int)ChannelKind.Chat], channels[(int)ChannelKind.Call], channels[(int)ChannelKind.Video]),
             TimeZoneInfo.ConvertTime(at, zone),
             at + (2 * options.Value.Interval));
+        await ReadHourlyAsync(client, from, now, cancellationToken);
+    }
+
+    private async Task ReadHourlyAsync(IadvizeClient client, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kinds = new Dictionary<DateTimeOffset, double?>[HourlyQuery.Indicators.Count];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var indicator = HourlyQuery.Indicators[i];
+            var result = await client.GetStatisticAsync(HourlyQuery.For(indicator, from, now), cancellationToken);
+            store.CountRead(result.IsSuccess && result.Value is not null);
+            if (!result.IsSuccess || result.Value is null)
+            {
+                Fail($"Reading the missed opportunities per hour failed: {result.Message}", result, now);
+                return;
+            }
+
+            kinds[i] = HourlyQuery.Map(indicator, result.Value);
+        }
+
+        var at = time.GetUtcNow();
+        curve.PublishHourly(new HourlyMissed(from, HourlyQuery.Combine(kinds[0], kinds[1]), at, at + (2 * options.Value.Interval)));
     }
 
     private string? WhyNotNow(DateTimeOffset now)
@@ -77,20 +106,27 @@ public sealed class DemandReader(
 
         // The same rule as the webhook reads: what is left after the commands' reserve and the next live poll.
         var spare = budget.Remaining - polling.Value.ReservedForCommands - poll.LiveRequestsPerCycle;
-        return spare < ChannelKinds.All.Count
+        return spare < RequestsPerRead
             ? "The request budget is kept for the live poll and people's changes; trying again later."
             : null;
     }
 
     private void Fail(ChannelKind channel, ApiResult<IReadOnlyList<StatisticRow>> result, DateTimeOffset now)
     {
+        var problem = $"Reading the {channel.ToWire()} statistics failed: {result.Message}";
+        Fail(problem, result, now);
+        store.ReportProblem(problem);
+    }
+
+    // The hourly figures are read after the day's: whichever failed, they were not updated.
+    private void Fail(string problem, ApiResult<IReadOnlyList<StatisticRow>> result, DateTimeOffset now)
+    {
         if (result.Outcome == ApiOutcome.RateLimited)
         {
             _waitUntil = now + (result.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : DefaultBackOff);
         }
 
-        var problem = $"Reading the {channel.ToWire()} statistics failed: {result.Message}";
         logger.LogWarning("{Problem} ({Outcome})", problem, result.Outcome);
-        store.ReportProblem(problem);
+        curve.ReportHourlyProblem(problem);
     }
 }

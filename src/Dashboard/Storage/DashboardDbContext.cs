@@ -1,5 +1,6 @@
 using Dashboard.Audit;
 using Dashboard.Auth;
+using Dashboard.DayCurve;
 using Dashboard.Preferences;
 using Dashboard.Tv;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+
+    public DbSet<AvailabilitySample> AvailabilitySamples => Set<AvailabilitySample>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,6 +108,12 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         // One name per person whatever its case; the index also serves listing a person's views.
         savedView.HasIndex(v => new { v.UserKey, v.NormalizedName }).IsUnique();
         savedView.HasOne<UserPreference>().WithMany().HasForeignKey(v => v.UserKey).OnDelete(DeleteBehavior.Cascade);
+
+        var sample = modelBuilder.Entity<AvailabilitySample>();
+        sample.ToTable("availability_samples");
+        sample.HasKey(s => s.Id);
+        // The day's curve reads from a day's start; retention deletes by age.
+        sample.HasIndex(s => s.At);
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -220,6 +220,42 @@ namespace Dashboard.Storage.Migrations.Postgres
                     b.ToTable("ended_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.DayCurve.AvailabilitySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AvailableCall")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableChat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableVideo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeSlotsCall")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeSlotsChat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeSlotsVideo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("availability_samples", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Preferences.SavedView", b =>
                 {
                     b.Property<long>("Id")

@@ -208,6 +208,40 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("ended_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.DayCurve.AvailabilitySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableCall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableChat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeSlotsCall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeSlotsChat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FreeSlotsVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("availability_samples", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Preferences.SavedView", b =>
                 {
                     b.Property<long>("Id")
