@@ -7,6 +7,7 @@ using Dashboard.Components;
 using Dashboard.Demand;
 using Dashboard.Health;
 using Dashboard.Live;
+using Dashboard.Localization;
 using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Preferences;
@@ -38,6 +39,7 @@ try
     builder.AddHealth();
     builder.AddTv();
     builder.AddPreferences();
+    builder.AddLanguages();
     builder.AddDashboardUi();
 
     var app = builder.Build();
@@ -45,7 +47,9 @@ try
     app.UseSecurity();
     app.UseAssets();
     app.UseAuth();
+    app.UseLanguages();
     app.MapAuth();
+    app.MapLanguages();
     app.MapUpstream();
     app.MapRealtime();
     app.MapWebhooks();
