@@ -91,8 +91,8 @@ public static class Figures
     /// </summary>
     public static string Explain(this ThresholdSet thresholds, Figure figure, ChannelKind channel, Level level, IStringLocalizer texts) =>
         thresholds.For(figure, channel) is { } threshold
-            ? texts["{0} {1}: amber at {2}, red at {3}; now {4}", texts[channel.ToLabel()], texts[figure.Label()], threshold.Warn, threshold.Alert, texts[level.Describe()]]
-            : texts["{0} {1}: no threshold", texts[channel.ToLabel()], texts[figure.Label()]];
+            ? texts["{0} {1}: amber at {2}, red at {3}; now {4}", texts[channel.ToLabel()], texts[Localization.TextKeys.Of(figure)], threshold.Warn, threshold.Alert, texts[level.Describe()]]
+            : texts["{0} {1}: no threshold", texts[channel.ToLabel()], texts[Localization.TextKeys.Of(figure)]];
 }
 
 /// <summary>

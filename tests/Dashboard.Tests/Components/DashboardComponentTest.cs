@@ -29,6 +29,7 @@ public abstract class DashboardComponentTest : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLocalization();
         Services.AddSingleton(Store);
         Services.AddSingleton(Demand);
         Services.AddSingleton<TimeProvider>(Clock);
