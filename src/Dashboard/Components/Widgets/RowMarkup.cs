@@ -220,8 +220,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         {
             var label = texts[state.Status.ToLabel()];
             var title = state.Since is { } since
-                ? texts["{0} since {1} UTC", label, since.UtcDateTime.ToString("G", CultureInfo.CurrentCulture)]
-                : texts["{0} since before the dashboard started watching, at {1} UTC", label, watchingSince!.Value.UtcDateTime.ToString("g", CultureInfo.CurrentCulture)];
+                ? texts["{0} since {1} UTC", label, Dates.ToSecond(since)]
+                : texts["{0} since before the dashboard started watching, at {1} UTC", label, Dates.ToMinute(watchingSince!.Value)];
             html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown\" data-at-least" : "\"").Append(" data-from=\"")
                 .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(Encode(title)).Append("\">").Append(Encode(duration)).Append("</span>");
         }
