@@ -24,7 +24,7 @@ public sealed class FrenchPageTests : DashboardComponentTest
         page.Find("[data-testid=operator] .op-sub").TextContent.ShouldBe("Connecté");
         page.Find("[data-testid=breakdown-toggle]").TextContent.ShouldBe("Masquer");
         page.Find("[data-testid=filter-state] option").TextContent.ShouldBe("Tous les états");
-        page.Find(".kpi-figure .kpi-label").TextContent.ShouldContain("disponibles");
+        page.Find(".kpi-figure .kpi-label").TextContent.ShouldContain("dispo.");
     }
 
     [Fact]
@@ -59,6 +59,28 @@ public sealed class FrenchPageTests : DashboardComponentTest
         }
 
         Render<Home>().Find("[data-testid=operator] [data-channel=chat] .state-label").TextContent.ShouldBe("Available");
+    }
+
+    [Fact]
+    public async Task A_change_heard_on_the_pollers_thread_is_drawn_in_the_pages_language()
+    {
+        IRenderedComponent<Home> page;
+        using (TestTexts.InCulture("fr"))
+        {
+            PublishOne();
+            page = Render<Home>();
+        }
+
+        // The poller publishes on a thread of its own, in the server's culture.
+        await Task.Run(() =>
+        {
+            using var english = TestTexts.InCulture("en");
+            Store.PublishSnapshot([OperatorBuilder.An(1).Named("Alice Martin").WithChat(slots: 2, max: 3)], Now.AddSeconds(3));
+        }, Xunit.TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=operator] [data-channel=chat]").GetAttribute("data-slots").ShouldBe("2/3"));
+        page.Find("[data-testid=operator] [data-channel=chat] .state-label").TextContent.ShouldBe("Disponible");
+        page.Find(".kpi-card .kpi-label").TextContent.ShouldBe("Opérateurs");
     }
 
     [Fact]
