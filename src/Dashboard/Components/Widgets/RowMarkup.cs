@@ -102,7 +102,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
     /// <summary>The heading row of a group when rows are grouped: its name and how many operators follow.</summary>
     public MarkupString GroupHeading(string group, int count, int columns) => new(
         $"<tr class=\"group-row\" data-testid=\"group-row\" data-group=\"{Encode(group)}\"><th colspan=\"{columns}\" scope=\"colgroup\">"
-        + $"{Encode(group)} <span class=\"group-count\">· {Encode(count == 1 ? texts["1 operator"] : texts["{0} operators", count])}</span></th></tr>");
+        + $"{Encode(group)} <span class=\"group-count\">· {Text(count == 1 ? texts["1 operator"] : texts["{0} operators", count])}</span></th></tr>");
 
     /// <summary><c>data-slots</c>: slots used / slots.</summary>
     private static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
@@ -151,7 +151,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         if (manage)
         {
             html.Append("<td class=\"col-select\"><input type=\"checkbox\" class=\"op-select\" data-testid=\"select\" data-action=\"select\" data-operator-id=\"")
-                .Append(id).Append("\" aria-label=\"").Append(Encode(texts["Select {0}", op.Name])).Append('"')
+                .Append(id).Append("\" aria-label=\"").Append(Text(texts["Select {0}", op.Name])).Append('"')
                 .Append(options.HasFlag(RowOptions.Selected) ? " checked" : "").Append(disabled).Append(" /></td>");
         }
 
@@ -159,18 +159,18 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         if (options.HasFlag(RowOptions.LinkToDetails))
         {
             html.Append("<a class=\"op-name op-link\" href=\"/operators/").Append(id).Append("\" data-testid=\"operator-link\" data-operator-id=\"").Append(id)
-                .Append("\" title=\"").Append(Encode(texts["Details of {0}", op.Name])).Append("\">").Append(Encode(op.Name)).Append("</a>");
+                .Append("\" title=\"").Append(Text(texts["Details of {0}", op.Name])).Append("\">").Append(Encode(op.Name)).Append("</a>");
         }
         else
         {
             html.Append("<div class=\"op-name\">").Append(Encode(op.Name)).Append("</div>");
         }
 
-        html.Append("<div class=\"op-sub\">").Append(Encode(SubLine(op))).Append("</div></div>");
+        html.Append("<div class=\"op-sub\">").Append(Text(SubLine(op))).Append("</div></div>");
         if (manage && op.Connected)
         {
             var waiting = pending.Contains(new PendingControl(op.Id, null));
-            var label = Encode(texts["Force {0} offline", op.Name]);
+            var label = Text(texts["Force {0} offline", op.Name]);
             html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(label).Append("\" aria-label=\"").Append(label)
                 .Append("\" data-testid=\"disconnect\" data-action=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
                 .Append(waiting ? " disabled" : disabled)
@@ -213,7 +213,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
     private void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
     {
         html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
-            .Append(Encode(texts[state.Status.ToLabel()])).Append("</span>");
+            .Append(Text(texts[state.Status.ToLabel()])).Append("</span>");
         // A channel the operator cannot work on has no time in state worth reading.
         var duration = state.Status == ChannelStatus.Disabled ? "" : Durations.InState(state, now, watchingSince);
         if (duration.Length > 0)
@@ -223,19 +223,19 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
                 ? texts["{0} since {1} UTC", label, Dates.ToSecond(since)]
                 : texts["{0} since before the dashboard started watching, at {1} UTC", label, Dates.ToMinute(watchingSince!.Value)];
             html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown\" data-at-least" : "\"").Append(" data-from=\"")
-                .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(Encode(title)).Append("\">").Append(Encode(duration)).Append("</span>");
+                .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(Text(title)).Append("\">").Append(Encode(duration)).Append("</span>");
         }
 
         // Busy says the slots are full, not where the switch is: a channel switched off while busy says so, for everyone.
         if (state.SwitchedOff)
         {
-            html.Append("<span class=\"switch-note\">").Append(Encode(texts["off · busy until contacts end"])).Append("</span>");
+            html.Append("<span class=\"switch-note\">").Append(Text(texts["off · busy until contacts end"])).Append("</span>");
         }
 
         html.Append("</span>");
         if (state.Status is not (ChannelStatus.Offline or ChannelStatus.Disabled))
         {
-            html.Append("<span class=\"slots\" title=\"").Append(Encode(texts["Slots used / slots"])).Append("\">").Append(Slots(state)).Append("</span>");
+            html.Append("<span class=\"slots\" title=\"").Append(Text(texts["Slots used / slots"])).Append("\">").Append(Slots(state)).Append("</span>");
         }
     }
 
@@ -249,13 +249,19 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         var title = on ? texts["Make {0} unavailable for {1}", op.Name, channelName] : texts["Make {0} available for {1}", op.Name, channelName];
         html.Append("<button type=\"button\" role=\"switch\" class=\"availability-toggle ").Append(on ? "is-on" : "is-off").Append(waiting ? " is-pending" : "")
             .Append("\" aria-checked=\"").Append(on ? "true" : "false").Append("\" aria-busy=\"").Append(waiting ? "true" : "false")
-            .Append("\" aria-label=\"").Append(Encode(texts["{0}: {1} availability", op.Name, channelName])).Append("\" title=\"").Append(Encode(title))
+            .Append("\" aria-label=\"").Append(Text(texts["{0}: {1} availability", op.Name, channelName])).Append("\" title=\"").Append(Text(title))
             .Append("\" data-testid=\"toggle\" data-action=\"toggle\" data-operator-id=\"").Append(op.Id.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-channel=\"").Append(wire).Append('"').Append(waiting || !interactive ? " disabled" : "")
             .Append("><span class=\"knob\"></span></button>");
     }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+
+    // The page's words (French has accents in most of them) escaped only where HTML needs it: as entities they made
+    // every shared row longer.
+    private static readonly HtmlEncoder WordsEncoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Text(string text) => WordsEncoder.Encode(text);
 
     // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
     // circuits may ask at once.
