@@ -11,7 +11,9 @@ public sealed class StoredLanguageProvider : RequestCultureProvider
 {
     public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
-        if (httpContext.User.Identity?.IsAuthenticated != true)
+        // The page's own request has already put the cookie in place for the circuit's requests that follow it: those
+        // stay off the database, on the path to a live page.
+        if (httpContext.User.Identity?.IsAuthenticated != true || httpContext.Request.Path.StartsWithSegments("/_blazor", StringComparison.Ordinal))
         {
             return null;
         }
