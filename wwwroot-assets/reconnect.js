@@ -34,7 +34,7 @@
     const lost = () => {
         if (lostAt) return;
         lostAt = new Date();
-        if (since) since.textContent = ` since ${hhmm(lostAt)}`;
+        if (since) since.textContent = ` ${since.dataset.word || "since"} ${hhmm(lostAt)}`;
         document.querySelectorAll("[data-testid=freshness]").forEach(element => {
             saved.set(element, element.getAttribute("data-stale"));
             element.setAttribute("data-stale", "true");

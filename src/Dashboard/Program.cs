@@ -8,6 +8,7 @@ using Dashboard.DayCurve;
 using Dashboard.Demand;
 using Dashboard.Health;
 using Dashboard.Live;
+using Dashboard.Localization;
 using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Preferences;
@@ -40,6 +41,7 @@ try
     builder.AddHealth();
     builder.AddTv();
     builder.AddPreferences();
+    builder.AddLanguages();
     builder.AddDashboardUi();
 
     var app = builder.Build();
@@ -47,7 +49,9 @@ try
     app.UseSecurity();
     app.UseAssets();
     app.UseAuth();
+    app.UseLanguages();
     app.MapAuth();
+    app.MapLanguages();
     app.MapUpstream();
     app.MapRealtime();
     app.MapWebhooks();

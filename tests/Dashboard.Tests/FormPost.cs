@@ -3,10 +3,14 @@ namespace Dashboard.Tests;
 /// <summary>Posts a server-rendered form as a browser does: its hidden fields (antiforgery token, form name) and cookies.</summary>
 internal static class FormPost
 {
-    /// <summary>The hidden inputs of a page's forms, by name.</summary>
+    /// <summary>
+    /// The hidden inputs of a page's forms, by name; the first of a name when several forms carry it (every form of a
+    /// page has the same antiforgery token).
+    /// </summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+            .GroupBy(m => m.Groups[1].Value)
+            .ToDictionary(g => g.Key, g => System.Net.WebUtility.HtmlDecode(g.First().Groups[2].Value));
 
     /// <summary>
     /// Reads the form at <paramref name="path"/> and posts it (back, or to <paramref name="postTo"/>) with

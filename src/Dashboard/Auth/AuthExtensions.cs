@@ -70,6 +70,7 @@ public static class AuthExtensions
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // Every request checks the account: a disabled, re-roled or reset account is signed out at once.
                 cookie.Events.OnValidatePrincipal = RejectChangedAccountsAsync;
+                cookie.Events.OnSignedIn = context => Localization.LocalizationExtensions.ApplyStoredLanguageAsync(context.HttpContext, context.Principal);
             });
         builder.Services.AddAuthorizationBuilder().AddDashboardPolicies();
         builder.Services.AddCascadingAuthenticationState();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Dashboard.Demand;
 
 /// <summary>
@@ -15,11 +17,13 @@ public sealed record DemandState(DemandFigures? Figures, DateTimeOffset? Updated
     public bool IsStale(DateTimeOffset now) => Figures is null || Problem is not null || now > StaleAfter;
 
     /// <summary>What to tell people when <see cref="IsStale"/>; null when the figures are current.</summary>
-    public string? Describe(DateTimeOffset now)
+    /// <summary>What to tell people when <see cref="IsStale"/>, in the language of <paramref name="texts"/>; null when the figures are current.</summary>
+    public string? Describe(DateTimeOffset now, IStringLocalizer texts)
     {
+        var problem = Problem is null ? null : texts[Problem].Value;
         if (Figures is null)
         {
-            return Problem is null ? "Demand not loaded yet." : $"Demand not loaded yet. {Problem}";
+            return problem is null ? texts["Demand not loaded yet."] : $"{texts["Demand not loaded yet."]} {problem}";
         }
 
         if (!IsStale(now))
@@ -28,6 +32,7 @@ public sealed record DemandState(DemandFigures? Figures, DateTimeOffset? Updated
         }
 
         var since = UpdatedAt!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return Problem is null ? $"Demand not updated since {since}." : $"Demand not updated since {since}. {Problem}";
+        var notUpdated = texts["Demand not updated since {0}.", since];
+        return problem is null ? notUpdated : $"{notUpdated} {problem}";
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Live;
@@ -84,11 +85,14 @@ public static class Figures
         _ => "alert",
     };
 
-    /// <summary>What a figure's thresholds are, and where it stands ("Chat free slots: amber at 5, red at 2; now warning").</summary>
-    public static string Explain(this ThresholdSet thresholds, Figure figure, ChannelKind channel, Level level) =>
+    /// <summary>
+    /// What a figure's thresholds are, and where it stands ("Chat free slots: amber at 5, red at 2; now warning"), in the
+    /// language of <paramref name="texts"/>.
+    /// </summary>
+    public static string Explain(this ThresholdSet thresholds, Figure figure, ChannelKind channel, Level level, IStringLocalizer texts) =>
         thresholds.For(figure, channel) is { } threshold
-            ? $"{channel.ToLabel()} {figure.Label()}: amber at {threshold.Warn}, red at {threshold.Alert}; now {level.Describe()}"
-            : $"{channel.ToLabel()} {figure.Label()}: no threshold";
+            ? texts["{0} {1}: amber at {2}, red at {3}; now {4}", texts[channel.ToLabel()], texts[Localization.TextKeys.Of(figure)], threshold.Warn, threshold.Alert, texts[level.Describe()]]
+            : texts["{0} {1}: no threshold", texts[channel.ToLabel()], texts[Localization.TextKeys.Of(figure)]];
 }
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Dashboard.Storage;
+using Dashboard.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Preferences;
 
@@ -30,7 +32,7 @@ public enum SavedViewOutcome
     Refused,
 }
 
-/// <summary>The outcome and what to tell the person.</summary>
+/// <summary>The outcome and what to tell the person, in their language.</summary>
 public sealed record SavedViewResult(SavedViewOutcome Outcome, string Message)
 {
     public bool Succeeded => Outcome is SavedViewOutcome.Saved or SavedViewOutcome.Replaced or SavedViewOutcome.Renamed or SavedViewOutcome.Deleted;
@@ -41,7 +43,7 @@ public sealed record SavedViewResult(SavedViewOutcome Outcome, string Message)
 /// changes only their own: every call is scoped to the caller's key (<see cref="UserPreferences.KeyOf"/>).
 /// A name already taken is not overwritten silently: the caller is told, and replaces only when the person confirms.
 /// </summary>
-public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, IStringLocalizer<Texts> texts)
 {
     public async Task<IReadOnlyList<SavedViewSummary>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -68,12 +70,12 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
 
         if (query.Length == 0)
         {
-            return Refused("Set a filter, an order or a grouping first: a view without any opens the dashboard as it is.");
+            return Refused(texts["Set a filter, an order or a grouping first: a view without any opens the dashboard as it is."]);
         }
 
         if (query.Length > SavedView.MaxQueryLength)
         {
-            return Refused($"These filters are too long to keep (at most {SavedView.MaxQueryLength} characters).");
+            return Refused(texts["These filters are too long to keep (at most {0} characters).", SavedView.MaxQueryLength]);
         }
 
         var trimmed = name!.Trim();
@@ -85,19 +87,19 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
         {
             if (!replace)
             {
-                return new SavedViewResult(SavedViewOutcome.NameTaken, $"You already have a view named “{existing.Name}”. Replace it with the current filters, or choose another name.");
+                return new SavedViewResult(SavedViewOutcome.NameTaken, texts["You already have a view named “{0}”. Replace it with the current filters, or choose another name.", existing.Name]);
             }
 
             existing.Name = trimmed;
             existing.Query = query;
             existing.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            return new SavedViewResult(SavedViewOutcome.Replaced, $"View “{trimmed}” replaced with the current filters.");
+            return new SavedViewResult(SavedViewOutcome.Replaced, texts["View “{0}” replaced with the current filters.", trimmed]);
         }
 
         if (await db.SavedViews.CountAsync(v => v.UserKey == key, cancellationToken) >= SavedView.MaxPerPerson)
         {
-            return Refused($"You have {SavedView.MaxPerPerson} saved views, the most one person can keep: delete one first, or replace one by saving under its name.");
+            return Refused(texts["You have {0} saved views, the most one person can keep: delete one first, or replace one by saving under its name.", SavedView.MaxPerPerson]);
         }
 
         await UserPreferences.RowAsync(db, key, now, cancellationToken);
@@ -109,10 +111,10 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
         catch (DbUpdateException)
         {
             // The same name saved from another page of the person's in between: theirs stays, as any taken name would.
-            return new SavedViewResult(SavedViewOutcome.NameTaken, $"You already have a view named “{trimmed}”. Replace it with the current filters, or choose another name.");
+            return new SavedViewResult(SavedViewOutcome.NameTaken, texts["You already have a view named “{0}”. Replace it with the current filters, or choose another name.", trimmed]);
         }
 
-        return new SavedViewResult(SavedViewOutcome.Saved, $"View “{trimmed}” saved.");
+        return new SavedViewResult(SavedViewOutcome.Saved, texts["View “{0}” saved.", trimmed]);
     }
 
     public async Task<SavedViewResult> RenameAsync(ClaimsPrincipal user, long viewId, string? name, CancellationToken cancellationToken)
@@ -128,12 +130,12 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId && v.UserKey == key, cancellationToken) is not { } view)
         {
-            return Refused("This view no longer exists: it was deleted from another page.");
+            return Refused(texts["This view no longer exists: it was deleted from another page."]);
         }
 
         if (await db.SavedViews.AnyAsync(v => v.UserKey == key && v.NormalizedName == normalized && v.Id != viewId, cancellationToken))
         {
-            return Refused($"You already have a view named “{trimmed}”: choose another name, or delete that view first.");
+            return Refused(texts["You already have a view named “{0}”: choose another name, or delete that view first.", trimmed]);
         }
 
         var before = view.Name;
@@ -146,10 +148,10 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
         }
         catch (DbUpdateException)
         {
-            return Refused($"You already have a view named “{trimmed}”: choose another name, or delete that view first.");
+            return Refused(texts["You already have a view named “{0}”: choose another name, or delete that view first.", trimmed]);
         }
 
-        return new SavedViewResult(SavedViewOutcome.Renamed, $"View “{before}” renamed “{trimmed}”.");
+        return new SavedViewResult(SavedViewOutcome.Renamed, texts["View “{0}” renamed “{1}”.", before, trimmed]);
     }
 
     public async Task<SavedViewResult> DeleteAsync(ClaimsPrincipal user, long viewId, CancellationToken cancellationToken)
@@ -158,29 +160,29 @@ public sealed class SavedViews(IDbContextFactory<DashboardDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId && v.UserKey == key, cancellationToken) is not { } view)
         {
-            return Refused("This view no longer exists: it was deleted from another page.");
+            return Refused(texts["This view no longer exists: it was deleted from another page."]);
         }
 
         db.SavedViews.Remove(view);
         await db.SaveChangesAsync(cancellationToken);
-        return new SavedViewResult(SavedViewOutcome.Deleted, $"View “{view.Name}” deleted.");
+        return new SavedViewResult(SavedViewOutcome.Deleted, texts["View “{0}” deleted.", view.Name]);
     }
 
     /// <summary>Why <paramref name="name"/> cannot name a view, or null when it can.</summary>
-    public static string? NameProblem(string? name)
+    public string? NameProblem(string? name)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return "Give the view a name, such as the team or the question it answers.";
+            return texts["Give the view a name, such as the team or the question it answers."];
         }
 
         if (trimmed.Length > SavedView.MaxNameLength)
         {
-            return $"A view's name has at most {SavedView.MaxNameLength} characters; this one has {trimmed.Length}.";
+            return texts["A view's name has at most {0} characters; this one has {1}.", SavedView.MaxNameLength, trimmed.Length];
         }
 
-        return trimmed.Any(char.IsControl) ? "A view's name cannot hold line breaks or other control characters." : null;
+        return trimmed.Any(char.IsControl) ? texts["A view's name cannot hold line breaks or other control characters."].Value : null;
     }
 
     private static string KeyOf(ClaimsPrincipal user) =>

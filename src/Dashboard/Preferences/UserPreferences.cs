@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Localization;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,51 @@ public sealed class UserPreferences(IDbContextFactory<DashboardDbContext> contex
         catch (Exception exception) when (exception is DbException or DbUpdateException)
         {
             logger.LogWarning(exception, "Could not save a person's theme.");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The language <paramref name="user"/> chose ("en", "fr"); null when none, nobody signed in, or the database is down
+    /// (the browser's language then applies).
+    /// </summary>
+    public async Task<string?> LanguageAsync(ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        if (KeyOf(user) is not { } key)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var stored = await db.UserPreferences.AsNoTracking().Where(p => p.UserKey == key).Select(p => p.Language).SingleOrDefaultAsync(cancellationToken);
+            return Languages.Find(stored);
+        }
+        catch (DbException exception)
+        {
+            logger.LogWarning(exception, "Could not read a person's language; using the browser's.");
+            return null;
+        }
+    }
+
+    /// <summary>Remembers <paramref name="language"/> (one of <see cref="Languages.Supported"/>) for <paramref name="user"/>; false when it could not be written (logged).</summary>
+    public async Task<bool> SetLanguageAsync(ClaimsPrincipal user, string language, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(user) ?? throw new InvalidOperationException("Only a signed-in person has preferences.");
+        var supported = Languages.Find(language) ?? throw new ArgumentException($"The dashboard does not speak '{language}'.", nameof(language));
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var row = await RowAsync(db, key, time.GetUtcNow(), cancellationToken);
+            row.Language = supported;
+            row.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
+        {
+            logger.LogWarning(exception, "Could not save a person's language.");
             return false;
         }
     }

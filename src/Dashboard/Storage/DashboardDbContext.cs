@@ -97,6 +97,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
         preference.HasKey(p => p.UserKey);
         preference.Property(p => p.UserKey).HasMaxLength(UserPreference.MaxUserKeyLength);
         preference.Property(p => p.Theme).HasConversion<string>().HasMaxLength(16);
+        preference.Property(p => p.Language).HasMaxLength(UserPreference.MaxLanguageLength);
 
         var savedView = modelBuilder.Entity<SavedView>();
         savedView.ToTable("saved_views");

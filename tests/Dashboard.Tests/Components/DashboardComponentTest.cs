@@ -29,6 +29,7 @@ public abstract class DashboardComponentTest : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLocalization();
         Services.AddSingleton(Store);
         Services.AddSingleton(Demand);
         Services.AddSingleton<TimeProvider>(Clock);
@@ -46,7 +47,7 @@ public abstract class DashboardComponentTest : BunitContext
         // Only pages that show the audit resolve it, so only their tests create the database file.
         Services.AddSingleton(_ => Audit.Log);
         // The filter bar's saved views read the database only once their menu opens: so only those tests create it.
-        Services.AddSingleton(_ => new Dashboard.Preferences.SavedViews(new DeferredDatabase(() => Audit), Clock));
+        Services.AddSingleton(_ => new Dashboard.Preferences.SavedViews(new DeferredDatabase(() => Audit), Clock, Dashboard.Tests.Localization.TestTexts.Localizer));
         // The app's own policies, evaluated for real (bUnit's placeholder would refuse to answer).
         Services.AddAuthorizationBuilder().AddDashboardPolicies();
         Services.AddSingleton(TestAccounts.Policies);

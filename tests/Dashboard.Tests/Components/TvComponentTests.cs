@@ -15,13 +15,15 @@ public sealed class TvComponentTests : DashboardComponentTest
 {
     private static readonly IReadOnlyList<ChannelKind> AllChannels = ChannelKinds.All;
 
+    private static readonly TvTileWords EnglishWords = new("Offline", ["Chat", "Call", "Video"]);
+
     [Fact]
     public void A_tile_carries_the_rows_hooks_and_shows_slots_and_time_in_state_for_each_enabled_channel()
     {
         var op = OperatorBuilder.An(7).Named("Alice Martin").WithChat(slots: 1, max: 3).WithCall(enabled: false).WithVideo().Build();
         op = op with { Chat = op.Chat with { Since = Now.AddMinutes(-65) } };
 
-        var tile = Render<TvTile>(p => p.Add(t => t.Operator, op).Add(t => t.Channels, AllChannels).Add(t => t.Now, Now).Add(t => t.WatchingSince, Now.AddHours(-3)));
+        var tile = Render<TvTile>(p => p.Add(t => t.Words, EnglishWords).Add(t => t.Operator, op).Add(t => t.Channels, AllChannels).Add(t => t.Now, Now).Add(t => t.WatchingSince, Now.AddHours(-3)));
 
         var root = tile.Find("[data-testid=operator]");
         root.GetAttribute("data-operator-id").ShouldBe("7");
@@ -45,7 +47,7 @@ public sealed class TvComponentTests : DashboardComponentTest
     {
         var op = OperatorBuilder.An(3).Offline().WithChat().Build();
 
-        var tile = Render<TvTile>(p => p.Add(t => t.Operator, op).Add(t => t.Channels, AllChannels).Add(t => t.Now, Now));
+        var tile = Render<TvTile>(p => p.Add(t => t.Words, EnglishWords).Add(t => t.Operator, op).Add(t => t.Channels, AllChannels).Add(t => t.Now, Now));
 
         tile.Find("[data-testid=operator]").ClassList.ShouldContain("state-offline");
         tile.Find(".tv-line-offline").TextContent.ShouldContain("Offline");

@@ -1,11 +1,14 @@
 using Dashboard.Demand;
 using Dashboard.Live;
+using Dashboard.Tests.Localization;
 
 namespace Dashboard.Tests.Demand;
 
 public sealed class DemandStateTests
 {
     private static readonly DateTimeOffset ReadAt = new(2026, 11, 25, 14, 5, 0, TimeSpan.FromHours(1));
+
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer English = TestTexts.Localizer;
 
     private static DemandState Loaded() =>
         new(DemandBuilder.Today(ReadAt.Date).With(ChannelKind.Chat, DemandIndicator.Waiting, 4).Build(), ReadAt, ReadAt.AddMinutes(2), null);
@@ -14,8 +17,8 @@ public sealed class DemandStateTests
     public void Nothing_read_yet_is_stale_and_says_so()
     {
         DemandState.NotLoaded.IsStale(ReadAt).ShouldBeTrue();
-        DemandState.NotLoaded.Describe(ReadAt).ShouldBe("Demand not loaded yet.");
-        (DemandState.NotLoaded with { Problem = "The request budget is kept for the live poll." }).Describe(ReadAt)
+        DemandState.NotLoaded.Describe(ReadAt, English).ShouldBe("Demand not loaded yet.");
+        (DemandState.NotLoaded with { Problem = "The request budget is kept for the live poll." }).Describe(ReadAt, English)
             .ShouldBe("Demand not loaded yet. The request budget is kept for the live poll.");
     }
 
@@ -25,9 +28,9 @@ public sealed class DemandStateTests
         var state = Loaded();
 
         state.IsStale(ReadAt.AddMinutes(2)).ShouldBeFalse();
-        state.Describe(ReadAt.AddMinutes(1)).ShouldBeNull();
+        state.Describe(ReadAt.AddMinutes(1), English).ShouldBeNull();
         state.IsStale(ReadAt.AddMinutes(2).AddSeconds(1)).ShouldBeTrue();
-        state.Describe(ReadAt.AddMinutes(3)).ShouldBe("Demand not updated since 14:05.");
+        state.Describe(ReadAt.AddMinutes(3), English).ShouldBe("Demand not updated since 14:05.");
     }
 
     [Fact]
@@ -39,7 +42,16 @@ public sealed class DemandStateTests
 
         after.Figures.ShouldBeSameAs(before.Figures);
         after.IsStale(ReadAt.AddSeconds(1)).ShouldBeTrue();
-        after.Describe(ReadAt.AddSeconds(1)).ShouldBe("Demand not updated since 14:05. Reading the chat statistics failed: The iAdvize API failed (HTTP 500).");
+        after.Describe(ReadAt.AddSeconds(1), English).ShouldBe("Demand not updated since 14:05. Reading the chat statistics failed: The iAdvize API failed (HTTP 500).");
+    }
+
+    [Fact]
+    public void The_reason_is_told_in_the_persons_language()
+    {
+        using var french = TestTexts.InCulture("fr-FR");
+
+        Loaded().Describe(ReadAt.AddMinutes(3), TestTexts.Localizer).ShouldBe("Demande non mise à jour depuis 14:05.");
+        DemandState.NotLoaded.Describe(ReadAt, TestTexts.Localizer).ShouldBe("Demande pas encore chargée.");
     }
 
     [Fact]

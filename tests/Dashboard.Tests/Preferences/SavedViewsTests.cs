@@ -14,7 +14,7 @@ public sealed class SavedViewsTests : IAsyncDisposable
     private readonly AuditDatabase _db = new();
     private readonly SavedViews _views;
 
-    public SavedViewsTests() => _views = new SavedViews(_db, _db.Clock);
+    public SavedViewsTests() => _views = new SavedViews(_db, _db.Clock, Dashboard.Tests.Localization.TestTexts.Localizer);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Live;
+using Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Components.Widgets;
 
@@ -14,13 +16,14 @@ public sealed record BreakdownRow(TeamFigures Team, MarkupString Cells);
 /// rows are the same for everyone; their thirteen figure cells are one string per row, so that each circuit holds a
 /// markup frame per row rather than a render tree per cell. Only the newest snapshot's rows are kept, one set per kind.
 /// </summary>
-public sealed class BreakdownRows(ThresholdSet thresholds)
+public sealed class BreakdownRows(ThresholdSet thresholds, IStringLocalizer<Texts> texts)
 {
-    private readonly Latest?[] _latest = new Latest?[TeamKinds.All.Count];
+    // One set per kind and per language: the cells carry words for screen readers.
+    private readonly Latest?[] _latest = new Latest?[TeamKinds.All.Count * Languages.Supported.Count];
 
     public IReadOnlyList<BreakdownRow> For(Snapshot snapshot, TeamKind kind)
     {
-        ref var slot = ref _latest[(int)kind];
+        ref var slot = ref _latest[((int)kind * Languages.Supported.Count) + Languages.IndexOf(CultureInfo.CurrentUICulture)];
         var latest = Volatile.Read(ref slot);
         if (latest is not null && ReferenceEquals(latest.Snapshot, snapshot))
         {
@@ -62,7 +65,7 @@ public sealed class BreakdownRows(ThresholdSet thresholds)
                 html.Append(value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "–");
                 if (level != Level.Ok)
                 {
-                    html.Append("<span class=\"visually-hidden\">, ").Append(level.Describe()).Append("</span>");
+                    html.Append("<span class=\"visually-hidden\">, ").Append(texts[level.Describe()]).Append("</span>");
                 }
 
                 html.Append("</td>");

@@ -1,7 +1,9 @@
 using Dashboard.Audit;
 using Dashboard.Commands;
 using Dashboard.Live;
+using Dashboard.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Dashboard.Components.Widgets;
@@ -11,7 +13,7 @@ namespace Dashboard.Components.Widgets;
 /// offline after asking. One per circuit. A control waits (disabled, marked busy) until its command answers, and its
 /// outcome is said in a snackbar; the command service checks the role again and records everything.
 /// </summary>
-public sealed class RowActions(IAvailabilityCommands commands, ISnackbar snackbar, IDialogService dialogs, AuthenticationStateProvider authentication)
+public sealed class RowActions(IAvailabilityCommands commands, ISnackbar snackbar, IDialogService dialogs, AuthenticationStateProvider authentication, IStringLocalizer<Texts> texts)
 {
     private readonly HashSet<PendingControl> _pending = [];
 
@@ -36,7 +38,7 @@ public sealed class RowActions(IAvailabilityCommands commands, ISnackbar snackba
         {
             var result = await commands.SetChannelAvailabilityAsync(actor, op.Id, channel, available, CancellationToken.None);
             snackbar.Add(result.Message, result.Succeeded ? Severity.Success : Severity.Error);
-        }, $"The change for {op.Name} could not be made");
+        }, texts["The change for {0} could not be made", op.Name]);
     }
 
     private async Task DisconnectAsync(OperatorState op, Action render)
@@ -49,10 +51,10 @@ public sealed class RowActions(IAvailabilityCommands commands, ISnackbar snackba
 
         // Forcing someone offline ends their session in iAdvize: never on a single mis-click.
         var confirmed = await dialogs.ShowMessageBoxAsync(
-            "Force offline?",
-            $"{op.Name} will be disconnected from iAdvize on every channel and will not receive new contacts until they log in again.",
-            yesText: "Force offline",
-            cancelText: "Cancel");
+            texts["Force offline?"],
+            texts["{0} will be disconnected from iAdvize on every channel and will not receive new contacts until they log in again.", op.Name],
+            yesText: texts["Force offline"],
+            cancelText: texts["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -62,7 +64,7 @@ public sealed class RowActions(IAvailabilityCommands commands, ISnackbar snackba
         {
             var result = await commands.DisconnectAsync(actor, op.Id, CancellationToken.None);
             snackbar.Add(result.Message, result.Succeeded ? Severity.Success : Severity.Error);
-        }, $"{op.Name} could not be forced offline");
+        }, texts["{0} could not be forced offline", op.Name]);
     }
 
     // One command per control at a time: a second click while the first waits does nothing.

@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using Dashboard.Live;
+using Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Components.Widgets;
 
@@ -37,11 +39,12 @@ public readonly record struct PendingControl(int OperatorId, ChannelKind? Channe
 /// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. One entry
 /// per operator, for the state last asked for: the store's change history keeps thousands of past states alive, and
 /// rows kept for each of them came to tens of MB that no page would show again. A row with a control waiting is built
-/// for that render only: it belongs to one circuit. A row's HTML does not change while its state does not: time in state
+/// for that render only: it belongs to one circuit. Its words are in the circuit's language, which is part of the
+/// variant: an English and a French page share nothing but the operator. A row's HTML does not change while its state does not: time in state
 /// is written as it was when the row was built, and moved on in the browser (assets/durations.js) from the span's
 /// <c>data-from</c>. Were it built again each minute, every open grid would redraw every row each minute.
 /// </summary>
-public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
+public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStringLocalizer<Texts> texts)
 {
     private static readonly IReadOnlySet<PendingControl> NothingPending = new HashSet<PendingControl>();
 
@@ -78,7 +81,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
             ForgetRemovedOperators();
         }
 
-        return entry.Get((int)options | flash << 4, () => Build(op, options, highlight, NothingPending, now));
+        var language = Languages.IndexOf(CultureInfo.CurrentUICulture);
+        return entry.Get((int)options | flash << 4 | language << 8, () => Build(op, options, highlight, NothingPending, now));
     }
 
     /// <summary>The three channel cells of <paramref name="op"/> (a <c>td</c> each), for a page that shows one operator.</summary>
@@ -96,9 +100,9 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     public string ServerTime => Iso(time.GetUtcNow());
 
     /// <summary>The heading row of a group when rows are grouped: its name and how many operators follow.</summary>
-    public static MarkupString GroupHeading(string group, int count, int columns) => new(
+    public MarkupString GroupHeading(string group, int count, int columns) => new(
         $"<tr class=\"group-row\" data-testid=\"group-row\" data-group=\"{Encode(group)}\"><th colspan=\"{columns}\" scope=\"colgroup\">"
-        + $"{Encode(group)} <span class=\"group-count\">· {count} {(count == 1 ? "operator" : "operators")}</span></th></tr>");
+        + $"{Encode(group)} <span class=\"group-count\">· {Text(count == 1 ? texts["1 operator"] : texts["{0} operators", count])}</span></th></tr>");
 
     /// <summary><c>data-slots</c>: slots used / slots.</summary>
     private static string Slots(ChannelState state) => $"{state.Slots}/{state.MaxSlots}";
@@ -109,8 +113,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>"Connected · pseudo": the line under the name.</summary>
-    private static string SubLine(OperatorState op) =>
-        (op.Connected ? "Connected" : "Offline") + (string.IsNullOrEmpty(op.Pseudo) ? "" : $" · {op.Pseudo}");
+    private string SubLine(OperatorState op) =>
+        (op.Connected ? texts["Connected (one operator)"] : texts["Offline (one operator)"]) + (string.IsNullOrEmpty(op.Pseudo) ? "" : $" · {op.Pseudo}");
 
     /// <summary>Whether a channel of <paramref name="op"/> shows a switch: connected, and the channel enabled.</summary>
     private static bool HasSwitch(OperatorState op, ChannelKind channel) => op.Connected && op[channel].Enabled;
@@ -147,7 +151,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         if (manage)
         {
             html.Append("<td class=\"col-select\"><input type=\"checkbox\" class=\"op-select\" data-testid=\"select\" data-action=\"select\" data-operator-id=\"")
-                .Append(id).Append("\" aria-label=\"").Append(Encode($"Select {op.Name}")).Append('"')
+                .Append(id).Append("\" aria-label=\"").Append(Text(texts["Select {0}", op.Name])).Append('"')
                 .Append(options.HasFlag(RowOptions.Selected) ? " checked" : "").Append(disabled).Append(" /></td>");
         }
 
@@ -155,18 +159,18 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
         if (options.HasFlag(RowOptions.LinkToDetails))
         {
             html.Append("<a class=\"op-name op-link\" href=\"/operators/").Append(id).Append("\" data-testid=\"operator-link\" data-operator-id=\"").Append(id)
-                .Append("\" title=\"").Append(Encode($"Details of {op.Name}")).Append("\">").Append(Encode(op.Name)).Append("</a>");
+                .Append("\" title=\"").Append(Text(texts["Details of {0}", op.Name])).Append("\">").Append(Encode(op.Name)).Append("</a>");
         }
         else
         {
             html.Append("<div class=\"op-name\">").Append(Encode(op.Name)).Append("</div>");
         }
 
-        html.Append("<div class=\"op-sub\">").Append(Encode(SubLine(op))).Append("</div></div>");
+        html.Append("<div class=\"op-sub\">").Append(Text(SubLine(op))).Append("</div></div>");
         if (manage && op.Connected)
         {
             var waiting = pending.Contains(new PendingControl(op.Id, null));
-            var label = Encode($"Force {op.Name} offline");
+            var label = Text(texts["Force {0} offline", op.Name]);
             html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(label).Append("\" aria-label=\"").Append(label)
                 .Append("\" data-testid=\"disconnect\" data-action=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
                 .Append(waiting ? " disabled" : disabled)
@@ -206,50 +210,58 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store)
     // Time in state as a duration ("12 min"); a state that began before the dashboard first saw it has lasted at least as
     // long as the dashboard has watched ("≥ 12 min"). The exact start is in the title and in data-since. The browser moves
     // the duration on from data-from, with data-at-least for a lower bound.
-    private static void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
+    private void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
     {
         html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
-            .Append(state.Status.ToLabel()).Append("</span>");
+            .Append(Text(texts[state.Status.ToLabel()])).Append("</span>");
         // A channel the operator cannot work on has no time in state worth reading.
         var duration = state.Status == ChannelStatus.Disabled ? "" : Durations.InState(state, now, watchingSince);
         if (duration.Length > 0)
         {
+            var label = texts[state.Status.ToLabel()];
             var title = state.Since is { } since
-                ? $"{state.Status.ToLabel()} since {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
-                : $"{state.Status.ToLabel()} since before the dashboard started watching, at {watchingSince!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+                ? texts["{0} since {1} UTC", label, Dates.ToSecond(since)]
+                : texts["{0} since before the dashboard started watching, at {1} UTC", label, Dates.ToMinute(watchingSince!.Value)];
             html.Append("<span class=\"since").Append(state.Since is null ? " since-unknown\" data-at-least" : "\"").Append(" data-from=\"")
-                .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(title).Append("\">").Append(Encode(duration)).Append("</span>");
+                .Append(Iso(state.Since ?? watchingSince!.Value)).Append("\" title=\"").Append(Text(title)).Append("\">").Append(Encode(duration)).Append("</span>");
         }
 
         // Busy says the slots are full, not where the switch is: a channel switched off while busy says so, for everyone.
         if (state.SwitchedOff)
         {
-            html.Append("<span class=\"switch-note\">off · busy until contacts end</span>");
+            html.Append("<span class=\"switch-note\">").Append(Text(texts["off · busy until contacts end"])).Append("</span>");
         }
 
         html.Append("</span>");
         if (state.Status is not (ChannelStatus.Offline or ChannelStatus.Disabled))
         {
-            html.Append("<span class=\"slots\" title=\"Slots used / slots\">").Append(Slots(state)).Append("</span>");
+            html.Append("<span class=\"slots\" title=\"").Append(Text(texts["Slots used / slots"])).Append("\">").Append(Slots(state)).Append("</span>");
         }
     }
 
     // Busy means every slot taken: the switch shows on, and a click asks to stop new contacts, unless a person switched it
     // off meanwhile (IsTakingContacts): then it shows off, and a click asks for new contacts again.
-    private static void AppendSwitch(StringBuilder html, OperatorState op, ChannelKind channel, bool interactive, bool waiting)
+    private void AppendSwitch(StringBuilder html, OperatorState op, ChannelKind channel, bool interactive, bool waiting)
     {
         var on = op[channel].IsTakingContacts;
         var wire = channel.ToWire();
-        var title = on ? $"Make {op.Name} unavailable for {wire}" : $"Make {op.Name} available for {wire}";
+        var channelName = texts[channel.ToLabel()].Value.ToLower(CultureInfo.CurrentCulture);
+        var title = on ? texts["Make {0} unavailable for {1}", op.Name, channelName] : texts["Make {0} available for {1}", op.Name, channelName];
         html.Append("<button type=\"button\" role=\"switch\" class=\"availability-toggle ").Append(on ? "is-on" : "is-off").Append(waiting ? " is-pending" : "")
             .Append("\" aria-checked=\"").Append(on ? "true" : "false").Append("\" aria-busy=\"").Append(waiting ? "true" : "false")
-            .Append("\" aria-label=\"").Append(Encode($"{op.Name}: {wire} availability")).Append("\" title=\"").Append(Encode(title))
+            .Append("\" aria-label=\"").Append(Text(texts["{0}: {1} availability", op.Name, channelName])).Append("\" title=\"").Append(Text(title))
             .Append("\" data-testid=\"toggle\" data-action=\"toggle\" data-operator-id=\"").Append(op.Id.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-channel=\"").Append(wire).Append('"').Append(waiting || !interactive ? " disabled" : "")
             .Append("><span class=\"knob\"></span></button>");
     }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+
+    // The page's words (French has accents in most of them) escaped only where HTML needs it: as entities they made
+    // every shared row longer.
+    private static readonly HtmlEncoder WordsEncoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Text(string text) => WordsEncoder.Encode(text);
 
     // One markup per variant (RowOptions and flash), made on first use; a state has one or two in practice. Several
     // circuits may ask at once.

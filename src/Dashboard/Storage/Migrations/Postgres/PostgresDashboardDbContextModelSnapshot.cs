@@ -304,6 +304,10 @@ namespace Dashboard.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Theme")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

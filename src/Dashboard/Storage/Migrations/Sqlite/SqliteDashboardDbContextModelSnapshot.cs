@@ -288,6 +288,10 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Theme")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
