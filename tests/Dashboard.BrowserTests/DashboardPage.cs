@@ -67,9 +67,11 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
             })];
         }
 
-        // Toggles are enabled only once the circuit is live; before that a click would go nowhere. Only a Manager has toggles.
-        var ready = userName == "manager" ? "[data-testid=toggle]:not([disabled])" : "[data-testid=operator]";
-        await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        // Toggles and filters are enabled only once the circuit is live; before that a click would go nowhere. Only a
+        // Manager has toggles; everyone has the filters.
+        var ready = userName == "manager" ? "[data-testid=toggle]:not([disabled])" : "[data-testid=filter-group]:not([disabled])";
+        await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+        await Operators.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>Each app's sign-ins made through the form, by app address and user name: their cookies.</summary>
