@@ -34,6 +34,22 @@ public sealed class DayPageTests : DashboardComponentTest
     private static AngleSharp.Dom.IElement Hour(IRenderedComponent<Day> page, int hour) => page.Find($"[data-testid=day-hour][data-hour='{hour}']");
 
     [Fact]
+    public void The_day_page_speaks_French_under_a_French_culture_with_the_same_figures()
+    {
+        Curve.Load([Sample(8, 10, freeChat: 3)]);
+        PublishMissed((8, 7, 2));
+        using var french = Localization.TestTexts.InCulture("fr");
+
+        var page = Render<Day>();
+
+        page.Find("#day-title").TextContent.ShouldBe("Aujourd'hui");
+        page.Find("[data-testid=day-hours] thead th").TextContent.ShouldBe("Heure");
+        page.Find("[data-testid=day-channel][data-channel=call]").TextContent.ShouldBe("Appel");
+        Hour(page, 8).GetAttribute("data-missed").ShouldBe("9");
+        Hour(page, 8).GetAttribute("data-free-slots-chat").ShouldBe("3");
+    }
+
+    [Fact]
     public void Each_hour_so_far_shows_its_lowest_free_slots_and_missed_opportunities()
     {
         Curve.Load([Sample(8, 10, freeChat: 3), Sample(8, 40, freeChat: 1, freeCall: 0), Sample(9, 0, freeChat: 4)]);
