@@ -1,3 +1,4 @@
+using Dashboard.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Audit;
@@ -44,32 +45,14 @@ internal sealed class AuditReconciler(AuditTrail trail, IOptions<AuditOptions> o
 }
 
 /// <summary>Deletes audit entries older than <see cref="AuditOptions.Retention"/>, at start and then once a day.</summary>
-internal sealed class AuditRetention(AuditTrail trail, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetention> logger) : BackgroundService
+internal sealed class AuditRetention(AuditTrail trail, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
+    : RetentionSweep(time, logger)
 {
-    public static readonly TimeSpan Period = TimeSpan.FromDays(1);
+    protected override string What => "audit entries";
 
-    public async Task<int> SweepAsync(CancellationToken cancellationToken) =>
-        await trail.DeleteOlderThanAsync(time.GetUtcNow() - options.Value.Retention, cancellationToken);
+    protected override TimeSpan Retention => options.Value.Retention;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        do
-        {
-            try
-            {
-                var deleted = await SweepAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} audit entries older than {Retention}.", deleted, options.Value.Retention);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A failed sweep is retried tomorrow; the app keeps running.
-                logger.LogError(exception, "The audit retention sweep failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        trail.DeleteOlderThanAsync(cutoff, cancellationToken);
 }
+
