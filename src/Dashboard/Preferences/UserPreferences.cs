@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Localization;
@@ -23,88 +24,66 @@ public sealed class UserPreferences(IDbContextFactory<DashboardDbContext> contex
         AuthExtensions.RecordedName(user) is { } name ? Columns.Fit(name, UserPreference.MaxUserKeyLength) : null;
 
     /// <summary>The theme <paramref name="user"/> chose; light when none, nobody signed in, or the database is down.</summary>
-    public async Task<ThemeChoice> ThemeAsync(ClaimsPrincipal? user, CancellationToken cancellationToken)
-    {
-        if (KeyOf(user) is not { } key)
-        {
-            return ThemeChoice.Light;
-        }
-
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            return await db.UserPreferences.AsNoTracking().Where(p => p.UserKey == key).Select(p => p.Theme).SingleOrDefaultAsync(cancellationToken)
-                ?? ThemeChoice.Light;
-        }
-        catch (DbException exception)
-        {
-            // Readiness and the Managers' banner say what is wrong with the database; the page opens all the same.
-            logger.LogWarning(exception, "Could not read a person's theme; showing the light one.");
-            return ThemeChoice.Light;
-        }
-    }
+    public async Task<ThemeChoice> ThemeAsync(ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        await ReadAsync(user, p => p.Theme, "theme; showing the light one", cancellationToken) ?? ThemeChoice.Light;
 
     /// <summary>Remembers <paramref name="theme"/> for <paramref name="user"/>; false when it could not be written (logged).</summary>
-    public async Task<bool> SetThemeAsync(ClaimsPrincipal user, ThemeChoice theme, CancellationToken cancellationToken)
-    {
-        var key = KeyOf(user) ?? throw new InvalidOperationException("Only a signed-in person has preferences.");
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var row = await RowAsync(db, key, time.GetUtcNow(), cancellationToken);
-            row.Theme = theme;
-            row.UpdatedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (Exception exception) when (exception is DbException or DbUpdateException)
-        {
-            logger.LogWarning(exception, "Could not save a person's theme.");
-            return false;
-        }
-    }
+    public Task<bool> SetThemeAsync(ClaimsPrincipal user, ThemeChoice theme, CancellationToken cancellationToken) =>
+        WriteAsync(user, row => row.Theme = theme, "theme", cancellationToken);
 
     /// <summary>
     /// The language <paramref name="user"/> chose ("en", "fr"); null when none, nobody signed in, or the database is down
     /// (the browser's language then applies).
     /// </summary>
-    public async Task<string?> LanguageAsync(ClaimsPrincipal? user, CancellationToken cancellationToken)
+    public async Task<string?> LanguageAsync(ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        Languages.Find(await ReadAsync(user, p => p.Language, "language; using the browser's", cancellationToken));
+
+    /// <summary>Remembers <paramref name="language"/> (one of <see cref="Languages.Supported"/>) for <paramref name="user"/>; false when it could not be written (logged).</summary>
+    public Task<bool> SetLanguageAsync(ClaimsPrincipal user, string language, CancellationToken cancellationToken)
+    {
+        var supported = Languages.Find(language) ?? throw new ArgumentException($"The dashboard does not speak '{language}'.", nameof(language));
+        return WriteAsync(user, row => row.Language = supported, "language", cancellationToken);
+    }
+
+    /// <summary>
+    /// One of <paramref name="user"/>'s choices; null when none, nobody signed in, or the database is down: readiness and
+    /// the Managers' banner say what is wrong with the database, and the page opens all the same.
+    /// </summary>
+    private async Task<T?> ReadAsync<T>(ClaimsPrincipal? user, Expression<Func<UserPreference, T?>> choice, string fallback, CancellationToken cancellationToken)
     {
         if (KeyOf(user) is not { } key)
         {
-            return null;
+            return default;
         }
 
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var stored = await db.UserPreferences.AsNoTracking().Where(p => p.UserKey == key).Select(p => p.Language).SingleOrDefaultAsync(cancellationToken);
-            return Languages.Find(stored);
+            return await db.UserPreferences.AsNoTracking().Where(p => p.UserKey == key).Select(choice).SingleOrDefaultAsync(cancellationToken);
         }
         catch (DbException exception)
         {
-            logger.LogWarning(exception, "Could not read a person's language; using the browser's.");
-            return null;
+            logger.LogWarning(exception, "Could not read a person's {Fallback}.", fallback);
+            return default;
         }
     }
 
-    /// <summary>Remembers <paramref name="language"/> (one of <see cref="Languages.Supported"/>) for <paramref name="user"/>; false when it could not be written (logged).</summary>
-    public async Task<bool> SetLanguageAsync(ClaimsPrincipal user, string language, CancellationToken cancellationToken)
+    /// <summary>Sets one of <paramref name="user"/>'s choices on their row; false when it could not be written (logged).</summary>
+    private async Task<bool> WriteAsync(ClaimsPrincipal user, Action<UserPreference> choose, string what, CancellationToken cancellationToken)
     {
         var key = KeyOf(user) ?? throw new InvalidOperationException("Only a signed-in person has preferences.");
-        var supported = Languages.Find(language) ?? throw new ArgumentException($"The dashboard does not speak '{language}'.", nameof(language));
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var row = await RowAsync(db, key, time.GetUtcNow(), cancellationToken);
-            row.Language = supported;
+            choose(row);
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException)
         {
-            logger.LogWarning(exception, "Could not save a person's language.");
+            logger.LogWarning(exception, "Could not save a person's {What}.", what);
             return false;
         }
     }
