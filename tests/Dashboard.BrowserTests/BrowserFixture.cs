@@ -28,6 +28,9 @@ public sealed class ChromiumProcess : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Two test classes run at once on a 2-core CI machine, each with its own app: an expectation gets 10 s rather
+        // than Playwright's 5 s before it says what it did not see.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         Started = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
