@@ -86,7 +86,6 @@ public sealed class ChannelCellTests : DashboardComponentTest
         var chat = cells.Find("[data-testid=toggle][data-channel=chat]");
         chat.GetAttribute("aria-checked").ShouldBe("true", "busy is switched on with every slot taken");
         chat.GetAttribute("aria-label").ShouldBe("Zoé \"<b>\": chat availability");
-        chat.GetAttribute("data-action").ShouldBe("toggle");
         chat.HasAttribute("disabled").ShouldBeFalse();
         cells.Find("[data-testid=toggle][data-channel=video]").GetAttribute("aria-checked").ShouldBe("false");
         cells.FindAll("[data-testid=toggle][data-channel=call]").ShouldBeEmpty("the call channel is not enabled");

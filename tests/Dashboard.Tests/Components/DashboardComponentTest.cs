@@ -104,7 +104,7 @@ public abstract class DashboardComponentTest : BunitContext
         control.HasAttribute("disabled").ShouldBeFalse("a disabled control cannot be clicked");
         return control.TriggerEventAsync("ongridaction", new Dashboard.Components.Widgets.GridActionEventArgs
         {
-            Action = control.GetAttribute("data-action") ?? "",
+            Action = control.GetAttribute("data-testid") ?? "",
             OperatorId = int.Parse(control.GetAttribute("data-operator-id") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             Channel = control.GetAttribute("data-channel") ?? "",
             Checked = control.GetAttribute("aria-checked") == "true",

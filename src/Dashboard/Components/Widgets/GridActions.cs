@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Components.Widgets;
 
 /// <summary>
-/// A click on a control of a row drawn by <see cref="RowMarkup"/>: its <c>data-action</c> (<c>toggle</c>,
-/// <c>disconnect</c> or <c>select</c>), <c>data-operator-id</c>, <c>data-channel</c> and, for a switch, whether it showed
+/// A click on a control of a row drawn by <see cref="RowMarkup"/>: which control, by its <c>data-testid</c> (<c>toggle</c>,
+/// <c>disconnect</c> or <c>select</c>, CONTRACT.md's hooks), <c>data-operator-id</c>, <c>data-channel</c> and, for a switch, whether it showed
 /// on (<c>aria-checked</c>) when clicked. Filled in the browser by assets/grid-actions.js; Action is empty for a click
 /// anywhere else in the grid.
 /// </summary>

@@ -35,8 +35,8 @@ public readonly record struct PendingControl(int OperatorId, ChannelKind? Channe
 /// An operator's row of the grid as ready-made HTML, with every DOM hook of CONTRACT.md. Each open dashboard used to hold
 /// a tree of components per row (the row, three cells, a switch per channel, a button), each with its own render trees:
 /// several MB per circuit at 250 operators. Built once per immutable <see cref="OperatorState"/> and per
-/// <see cref="RowOptions"/>, and shared by every circuit, a row costs a circuit one markup frame. A Manager's controls
-/// carry <c>data-action</c>; one handler on the grid (<see cref="GridActionEventArgs"/>) receives their clicks. One entry
+/// <see cref="RowOptions"/>, and shared by every circuit, a row costs a circuit one markup frame. One handler on the grid
+/// (<see cref="GridActionEventArgs"/>) receives the clicks on a Manager's controls, named by their <c>data-testid</c>. One entry
 /// per operator, for the state last asked for: the store's change history keeps thousands of past states alive, and
 /// rows kept for each of them came to tens of MB that no page would show again. A row with a control waiting is built
 /// for that render only: it belongs to one circuit. Its words are in the circuit's language, which is part of the
@@ -150,7 +150,7 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
             .Append(op.Connected ? "op-connected" : "op-offline").Append("\">");
         if (manage)
         {
-            html.Append("<td class=\"col-select\"><input type=\"checkbox\" class=\"op-select\" data-testid=\"select\" data-action=\"select\" data-operator-id=\"")
+            html.Append("<td class=\"col-select\"><input type=\"checkbox\" class=\"op-select\" data-testid=\"select\" data-operator-id=\"")
                 .Append(id).Append("\" aria-label=\"").Append(Text(texts["Select {0}", op.Name])).Append('"')
                 .Append(options.HasFlag(RowOptions.Selected) ? " checked" : "").Append(disabled).Append(" /></td>");
         }
@@ -170,9 +170,9 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         if (manage && op.Connected)
         {
             var waiting = pending.Contains(new PendingControl(op.Id, null));
-            var label = Text(texts["Force {0} offline", op.Name]);
-            html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(label).Append("\" aria-label=\"").Append(label)
-                .Append("\" data-testid=\"disconnect\" data-action=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
+            // The title is the button's name for screen readers too (it has no text): no aria-label saying it again.
+            html.Append("<button type=\"button\" class=\"disconnect-button\" title=\"").Append(Text(texts["Force {0} offline", op.Name]))
+                .Append("\" data-testid=\"disconnect\" data-operator-id=\"").Append(id).Append('"')
                 .Append(waiting ? " disabled" : disabled)
                 // The icon is the style sheet's (a mask): its path in every row was a tenth of a Manager's row.
                 .Append("></button>");
@@ -212,7 +212,9 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
     // the duration on from data-from, with data-at-least for a lower bound.
     private void AppendCellContent(StringBuilder html, ChannelState state, DateTimeOffset now, DateTimeOffset? watchingSince)
     {
-        html.Append("<span class=\"state-dot\" aria-hidden=\"true\"></span><span class=\"state-text\"><span class=\"state-label\">")
+        // The state's dot is the style sheet's (.channel-inner::before), as the switch's knob is: an element for each was
+        // a tenth of a row, sent again with every change.
+        html.Append("<span class=\"state-text\"><span class=\"state-label\">")
             .Append(Text(texts[state.Status.ToLabel()])).Append("</span>");
         // A channel the operator cannot work on has no time in state worth reading.
         var duration = state.Status == ChannelStatus.Disabled ? "" : Durations.InState(state, now, watchingSince);
@@ -235,7 +237,8 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         html.Append("</span>");
         if (state.Status is not (ChannelStatus.Offline or ChannelStatus.Disabled))
         {
-            html.Append("<span class=\"slots\" title=\"").Append(Text(texts["Slots used / slots"])).Append("\">").Append(Slots(state)).Append("</span>");
+            // What the figures are is said once, in the column's heading, not in every cell.
+            html.Append("<span class=\"slots\">").Append(Slots(state)).Append("</span>");
         }
     }
 
@@ -250,9 +253,9 @@ public sealed class RowMarkup(TimeProvider time, AvailabilityStore store, IStrin
         html.Append("<button type=\"button\" role=\"switch\" class=\"availability-toggle ").Append(on ? "is-on" : "is-off").Append(waiting ? " is-pending" : "")
             .Append("\" aria-checked=\"").Append(on ? "true" : "false").Append("\" aria-busy=\"").Append(waiting ? "true" : "false")
             .Append("\" aria-label=\"").Append(Text(texts["{0}: {1} availability", op.Name, channelName])).Append("\" title=\"").Append(Text(title))
-            .Append("\" data-testid=\"toggle\" data-action=\"toggle\" data-operator-id=\"").Append(op.Id.ToString(CultureInfo.InvariantCulture))
+            .Append("\" data-testid=\"toggle\" data-operator-id=\"").Append(op.Id.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-channel=\"").Append(wire).Append('"').Append(waiting || !interactive ? " disabled" : "")
-            .Append("><span class=\"knob\"></span></button>");
+            .Append("></button>");
     }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
