@@ -7,6 +7,15 @@ namespace Dashboard.Live;
 /// </summary>
 public sealed partial class AvailabilityStore
 {
+    private IOperatorWriteForwarder? _forwarder;
+
+    /// <summary>
+    /// Scaled out, a follower's picture changes only by what the polling instance sends, or its numbering would part from
+    /// the others': an operator published alone here (a verified change, a webhook's read) is handed to
+    /// <paramref name="forwarder"/>, which sends it to the polling instance while this one is not it.
+    /// </summary>
+    public void ForwardOperatorWrites(IOperatorWriteForwarder forwarder) => Volatile.Write(ref _forwarder, forwarder);
+
     /// <summary>Applies the polling instance's next change set; its operators already carry their time in state.</summary>
     /// <exception cref="InvalidOperationException">The change set does not follow the current one.</exception>
     public void ApplyReplicated(ChangeSet changeSet, DateTimeOffset? takenAt)
@@ -104,4 +113,11 @@ public sealed partial class AvailabilityStore
             }
         }
     }
+}
+
+/// <summary>Takes an operator published alone on a follower to the polling instance (see <see cref="AvailabilityStore.ForwardOperatorWrites"/>).</summary>
+public interface IOperatorWriteForwarder
+{
+    /// <summary>Answers false when this instance is the polling one: the store then applies the state itself.</summary>
+    bool TryForward(OperatorState state, DateTimeOffset at, bool verified);
 }

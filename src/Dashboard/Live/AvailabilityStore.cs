@@ -112,6 +112,11 @@ public sealed partial class AvailabilityStore
 
     private ChangeSet? Publish(OperatorState state, DateTimeOffset at, bool switchesAsTold)
     {
+        if (Volatile.Read(ref _forwarder)?.TryForward(state, at, switchesAsTold) == true)
+        {
+            return null;
+        }
+
         lock (_publishGate)
         {
             var before = _current;

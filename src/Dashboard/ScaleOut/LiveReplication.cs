@@ -12,7 +12,7 @@ namespace Dashboard.ScaleOut;
 /// it applies what the polling instance sends to its own store, in order (<see cref="ReplicaOrder"/>), so that its
 /// circuits and hub clients see what the polling instance's see.
 /// </summary>
-public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
+public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, IOperatorWriteForwarder
 {
     /// <summary>What a follower that missed change sets shows until the next snapshot.</summary>
     public const string BehindMessage = "This instance missed updates from the polling instance and waits for the next full picture.";
@@ -24,6 +24,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
     private readonly ILogger<LiveReplication> _logger;
     private readonly RedisChannel _live;
     private readonly RedisChannel _snapshotWanted;
+    private readonly RedisChannel _operatorWrites;
     private readonly RedisKey _sequenceKey;
     private readonly ReplicaOrder _order = new();
     // Bounded: if Redis cannot keep up, the oldest go and followers see a gap, which a snapshot repairs.
@@ -41,6 +42,8 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
         _logger = logger;
         _live = RedisChannel.Literal($"{_options.Prefix}:live");
         _snapshotWanted = RedisChannel.Literal($"{_options.Prefix}:snapshot-wanted");
+        _operatorWrites = RedisChannel.Literal($"{_options.Prefix}:operator-writes");
+        store.ForwardOperatorWrites(this);
         _sequenceKey = $"{_options.Prefix}:sequence";
     }
 
@@ -62,6 +65,18 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
 
     /// <summary>Stops sending: another instance may be polling already.</summary>
     public void EndTerm() => Volatile.Write(ref _term, null);
+
+    public bool TryForward(OperatorState state, DateTimeOffset at, bool verified)
+    {
+        if (Volatile.Read(ref _term) is not null)
+        {
+            return false;
+        }
+
+        // Lost if no instance polls at this moment: the next poll reads the upstream, which is where the change is.
+        _redis.GetSubscriber().Publish(_operatorWrites, ReplicaMessage.ForOperator(Instance, state, at, verified).Serialize(), CommandFlags.FireAndForget);
+        return true;
+    }
 
     public void OnChanges(ChangeSet changeSet)
     {
@@ -89,6 +104,8 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
         live.OnMessage(message => Receive(message.Message));
         var wanted = await subscriber.SubscribeAsync(_snapshotWanted);
         wanted.OnMessage(_ => QueueSnapshot());
+        var writes = await subscriber.SubscribeAsync(_operatorWrites);
+        writes.OnMessage(message => ReceiveOperator(message.Message));
         _redis.ConnectionRestored += OnConnectionRestored;
         using var subscription = _store.Subscribe(this);
         using var periodic = new PeriodicTimer(_options.SnapshotInterval, _time);
@@ -107,6 +124,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
             _redis.ConnectionRestored -= OnConnectionRestored;
             await live.UnsubscribeAsync();
             await wanted.UnsubscribeAsync();
+            await writes.UnsubscribeAsync();
             await ticks;
         }
     }
@@ -185,6 +203,25 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver
             _logger.LogError(exception, "A message of the polling instance could not be applied; waiting for the next snapshot.");
             _store.MarkBehind(BehindMessage);
             AskForSnapshot();
+        }
+    }
+
+    private void ReceiveOperator(RedisValue payload)
+    {
+        if (Volatile.Read(ref _term) is null
+            || ReplicaMessage.Deserialize((byte[])payload!) is not { Kind: ReplicaKind.Operator, Operators: [var wire], At: { } at } message)
+        {
+            return;
+        }
+
+        var state = wire.ToState();
+        if (message.Verified)
+        {
+            _store.PublishVerified(state, at);
+        }
+        else
+        {
+            _store.PublishOperator(state, at);
         }
     }
 

@@ -15,6 +15,9 @@ public enum ReplicaKind
 
     /// <summary>The upstream's health after a poll (every poll: it is also the polling instance's heartbeat).</summary>
     Health,
+
+    /// <summary>A follower's operator for the polling instance to publish: a verified change, a webhook's read.</summary>
+    Operator,
 }
 
 /// <summary>
@@ -48,6 +51,13 @@ public sealed record ReplicaMessage(
 
     [JsonPropertyName("w")]
     public DateTimeOffset? WatchingSince { get; init; }
+
+    /// <summary>The operator was verified after a person's change (<see cref="ReplicaKind.Operator"/>).</summary>
+    [JsonPropertyName("v")]
+    public bool Verified { get; init; }
+
+    public static ReplicaMessage ForOperator(Guid sender, OperatorState state, DateTimeOffset at, bool verified) =>
+        new(sender, Guid.Empty, ReplicaKind.Operator, 0, null) { At = at, Operators = [WireOperator.From(state)], Verified = verified };
 
     public static ReplicaMessage ForChanges(Guid sender, Guid term, ChangeSet changeSet, DateTimeOffset? takenAt) =>
         new(sender, term, ReplicaKind.Changes, changeSet.Sequence, takenAt)

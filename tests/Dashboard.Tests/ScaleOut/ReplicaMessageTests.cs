@@ -112,6 +112,54 @@ public sealed class ReplicaMessageTests
         follower.Health.IsStale(At, TimeSpan.FromSeconds(3)).ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_follower_hands_operators_published_alone_to_the_polling_instance()
+    {
+        var follower = new AvailabilityStore();
+        follower.ReplaceReplicated(5, At, [OperatorBuilder.An(1).Build()], new UpstreamHealth(At, At, 0, null), At);
+        var forwarder = new Forwarder { Polling = false };
+        follower.ForwardOperatorWrites(forwarder);
+
+        follower.PublishVerified(OperatorBuilder.An(1).WithChat(available: false), At.AddSeconds(1)).ShouldBeNull();
+
+        follower.Current.Sequence.ShouldBe(5);
+        follower.Current.Find(1)!.Chat.Status.ShouldBe(ChannelStatus.Available);
+        forwarder.Forwarded.ShouldHaveSingleItem().Verified.ShouldBeTrue();
+
+        forwarder.Polling = true;
+        follower.PublishOperator(OperatorBuilder.An(1).WithChat(available: false), At.AddSeconds(2))!.Sequence.ShouldBe(6);
+        follower.Current.Find(1)!.Chat.Status.ShouldBe(ChannelStatus.Unavailable);
+    }
+
+    [Fact]
+    public void An_operator_message_round_trips()
+    {
+        var read = ReplicaMessage.Deserialize(ReplicaMessage.ForOperator(Sender, OperatorBuilder.An(4).WithCall(), At, verified: true).Serialize())!;
+
+        read.Kind.ShouldBe(ReplicaKind.Operator);
+        read.Verified.ShouldBeTrue();
+        read.At.ShouldBe(At);
+        read.ToOperators().ShouldHaveSingleItem().ShouldBe(OperatorBuilder.An(4).WithCall().Build());
+    }
+
+    private sealed class Forwarder : IOperatorWriteForwarder
+    {
+        public bool Polling { get; set; }
+
+        public List<(OperatorState State, bool Verified)> Forwarded { get; } = [];
+
+        public bool TryForward(OperatorState state, DateTimeOffset at, bool verified)
+        {
+            if (Polling)
+            {
+                return false;
+            }
+
+            Forwarded.Add((state, verified));
+            return true;
+        }
+    }
+
     private static AvailabilityStore Leader(out Snapshot first)
     {
         var leader = new AvailabilityStore();
