@@ -18,6 +18,7 @@ internal sealed class CountingSimulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private long _reads;
+    private long _writes;
 
     private CountingSimulator(WebApplication app)
     {
@@ -31,6 +32,9 @@ internal sealed class CountingSimulator : IAsyncDisposable
     public Uri BaseUrl => new(_app.Urls.First().TrimEnd('/') + Prefix);
 
     public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>PUTs of its API: availability changes sent.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public static async Task<CountingSimulator> StartAsync(int operators)
     {
@@ -49,9 +53,16 @@ internal sealed class CountingSimulator : IAsyncDisposable
         var simulator = new CountingSimulator(app);
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal))
+            if (context.Request.Path.StartsWithSegments(Prefix, StringComparison.Ordinal))
             {
-                Interlocked.Increment(ref simulator._reads);
+                if (HttpMethods.IsGet(context.Request.Method))
+                {
+                    Interlocked.Increment(ref simulator._reads);
+                }
+                else if (HttpMethods.IsPut(context.Request.Method))
+                {
+                    Interlocked.Increment(ref simulator._writes);
+                }
             }
 
             await next(context);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Dashboard.Tests.Integration;
+using Microsoft.AspNetCore.SignalR.Client;
 using StackExchange.Redis;
 
 namespace Dashboard.Tests.ScaleOut;
@@ -56,18 +58,30 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
-    public async Task Killing_the_polling_instance_hands_polling_to_another_within_two_leases()
+    public async Task A_change_on_a_follower_is_sent_once_and_killing_the_poller_hands_polling_over_within_two_leases()
     {
         RequireRedisAndPostgres();
         await using var upstream = await CountingSimulator.StartAsync(operators: 30);
         await using var database = new TestDatabase();
         var prefix = Prefix();
         await using var first = Start(upstream, database, prefix);
-        using var http = await SignedInClientAsync(first);
+        var cookies = new CookieContainer();
+        using var http = await SignedInClientAsync(first, cookies);
         await WaitForPollingAsync(http, [first]);
         await using var second = Start(upstream, database, prefix);
         await using var third = Start(upstream, database, prefix);
         await SameCsvAsync(http, [first, second, third], "the three instances exporting the same operators");
+
+        // A Manager on a follower: the change is sent once, by that instance, and every instance shows it verified.
+        var available = await AvailableOnChatAsync(upstream, http, [first, second, third]);
+        await using (var hub = await HubAsync(cookies, third))
+        {
+            var result = await hub.InvokeAsync<JsonElement>("SetChannelAvailability", available, "chat", false, TestContext.Current.CancellationToken);
+            result.GetProperty("succeeded").GetBoolean().ShouldBeTrue(result.ToString());
+        }
+
+        await SameCsvAsync(http, [first, second, third], $"operator {available} unavailable on chat on every instance", csv => Column(csv, available, "chat_state") == "unavailable");
+        upstream.Writes.ShouldBe(1);
 
         await first.KillAsync();
         var clock = Stopwatch.StartNew();
@@ -110,9 +124,10 @@ public sealed class ScaleOutTests
             database);
 
     // Cookies are not kept per port: this client's sign-in goes to every instance on 127.0.0.1.
-    private static async Task<HttpClient> SignedInClientAsync(AppProcess app)
+    private static async Task<HttpClient> SignedInClientAsync(AppProcess app, CookieContainer? cookies = null)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
+        var http = new HttpClient(handler)
         {
             BaseAddress = app.BaseAddress,
             Timeout = TimeSpan.FromSeconds(10),
@@ -230,6 +245,38 @@ public sealed class ScaleOutTests
 
         return (id, row);
     }
+
+    // Connects operators until one is available on chat on every instance; answers that one.
+    private static async Task<int> AvailableOnChatAsync(CountingSimulator upstream, HttpClient http, IReadOnlyList<AppProcess> instances)
+    {
+        foreach (var id in upstream.Platform.OperatorIds.Take(5))
+        {
+            upstream.Platform.Connect(id);
+        }
+
+        var csv = await SameCsvAsync(http, instances, "operators connected upstream shown on every instance",
+            csv => csv.Split('\n').Skip(1).Any(line => line.Length > 0 && Column(csv, Id(line), "chat_state") == "available"));
+        return csv.Split('\n').Skip(1).Where(line => line.Length > 0).Select(Id).First(id => Column(csv, id, "chat_state") == "available");
+    }
+
+    private static async Task<HubConnection> HubAsync(CookieContainer signedIn, AppProcess instance)
+    {
+        var cookies = signedIn.GetCookieHeader(instance.BaseAddress);
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(instance.BaseAddress, "hubs/availability"), options =>
+            {
+                options.Headers["Cookie"] = cookies;
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            })
+            .Build();
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        return hub;
+    }
+
+    private static int Id(string line) => int.Parse(line.Split(',')[0], CultureInfo.InvariantCulture);
+
+    private static string Column(string csv, int id, string column) =>
+        Row(csv, id).Split(',')[Array.IndexOf(csv.Split('\n')[0].Split(','), column)];
 
     private static string Row(string csv, int id) =>
         csv.Split('\n').Single(line => line.StartsWith(id.ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
