@@ -48,6 +48,8 @@ public static class ScaleOutExtensions
                 backplane.Configuration.ChannelPrefix = RedisChannel.Literal(options.Value.Prefix);
             });
 
+        builder.Services.AddSingleton<Commands.IOperatorLocks, RedisOperatorLocks>();
+
         // Subscribed before the lease is sought, so that no message of the polling instance is missed at start.
         builder.Services.AddSingleton<LiveReplication>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveReplication>());
