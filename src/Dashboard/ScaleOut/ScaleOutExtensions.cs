@@ -49,6 +49,7 @@ public static class ScaleOutExtensions
             });
 
         builder.Services.AddSingleton<Commands.IOperatorLocks, RedisOperatorLocks>();
+        builder.Services.AddSingleton<Webhooks.IDeliveryMemory, RedisDeliveryMemory>();
 
         // Subscribed before the lease is sought, so that no message of the polling instance is missed at start.
         builder.Services.AddSingleton<LiveReplication>();
