@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, component, integration and browser, then the database tests a second time on PostgreSQL.
-# Installs what they need (Debian's chromium and postgresql). Ends with the plain line "N passed, N failed".
+# Runs every test: unit, component, integration and browser, then the database tests a second time on PostgreSQL,
+# with the scale-out tests (several instances on Redis) among them. Installs what they need (Debian's chromium,
+# postgresql and redis-server). Ends with the plain line "N passed, N failed".
 #   --fast  only the unit and component (bUnit) tests: no browser, no PostgreSQL, no app host or process (the
 #           integration tests carry the trait Kind=Integration). For the edit-test loop; CI runs everything.
 set -uo pipefail
@@ -67,9 +68,17 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ] || [ ! -x "$pg_bin/pg_ctl" ]; t
   pg_bin=$(postgres_bin)
 fi
 
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing Debian's redis-server for the scale-out tests..."
+  apt_install redis-server
+fi
+
 pg_dir=""
 pg_port=""
 pg_error=""
+redis_dir=""
+redis_port=""
+redis_error=""
 # PostgreSQL refuses to run as root: then the cluster belongs to the postgres user Debian's package creates.
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -84,8 +93,41 @@ stop_postgres() {
     rm -rf "$pg_dir"
   fi
 }
-trap stop_postgres EXIT
+# Redis: a throwaway server in a temp folder, on a loopback port, nothing written to disk, stopped and deleted on exit.
+stop_redis() {
+  if [ -n "$redis_dir" ]; then
+    [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null
+    for _ in $(seq 1 50); do
+      [ -f "$redis_dir/redis.pid" ] && kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null || break
+      sleep 0.1
+    done
+    rm -rf "$redis_dir"
+  fi
+}
+trap 'stop_postgres; stop_redis' EXIT
 trap 'exit 130' INT TERM
+start_redis() {
+  command -v redis-server >/dev/null 2>&1 || { redis_error="redis-server is missing and could not be installed."; return 1; }
+  redis_dir=$(mktemp -d /tmp/dashboard-redis.XXXXXX) || { redis_error="No temp folder for Redis."; return 1; }
+  local port
+  # 56379 unless taken (another checkout running its tests): then the next free one.
+  for port in $(seq 56379 56409); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_dir" --save "" --appendonly no --daemonize yes \
+      --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/server.log" >/dev/null 2>&1 || continue
+    for _ in $(seq 1 50); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        redis_port=$port
+        return 0
+      fi
+      sleep 0.1
+    done
+    stop_redis
+    redis_dir=$(mktemp -d /tmp/dashboard-redis.XXXXXX) || { redis_error="No temp folder for Redis."; return 1; }
+  done
+  redis_error="Redis did not start: $(tail -n 3 "$redis_dir/server.log" 2>/dev/null)"
+  return 1
+}
 start_postgres() {
   [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { pg_error="PostgreSQL's server binaries are missing and could not be installed."; return 1; }
   pg_dir=$(mktemp -d /tmp/dashboard-postgres.XXXXXX) || { pg_error="No temp folder for PostgreSQL."; return 1; }
@@ -126,11 +168,21 @@ for project in tests/*/*.csproj; do
 done
 
 # The same database tests (trait Database=Postgres) again, on PostgreSQL: each test makes and drops its own database.
+# The scale-out tests are among them (several instances need PostgreSQL), on the Redis server started here.
 expected_reports=$(find tests -name '*.csproj' | wc -l)
 postgres_failed=0
+redis_failed=0
+redis_address=""
+if start_redis; then
+  redis_address="127.0.0.1:$redis_port"
+else
+  echo "Redis could not be set up, so the scale-out tests did not run on it: $redis_error"
+  redis_failed=1
+  status=1
+fi
 if start_postgres; then
   expected_reports=$((expected_reports + 1))
-  DASHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
+  DASHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" DASHBOARD_TEST_REDIS="$redis_address" \
     dotnet test --project tests/Dashboard.Tests -c Release --no-build -- --filter-trait "Database=Postgres" \
     --report-xunit-trx --results-directory "$results/Dashboard.Tests-Postgres" || status=1
 else
@@ -140,6 +192,8 @@ else
 fi
 stop_postgres
 pg_dir=""
+stop_redis
+redis_dir=""
 
 passed=0
 failed=0
@@ -153,7 +207,7 @@ while IFS= read -r trx; do
   failed=$((failed + ${f:-0}))
 done < <(find "$results" -name '*.trx')
 
-failed=$((failed + postgres_failed))
+failed=$((failed + postgres_failed + redis_failed))
 if [ "$reports" -ne "$expected_reports" ]; then
   echo "Expected a test report from each of the test projects and from the PostgreSQL run ($expected_reports), found $reports."
   failed=$((failed + 1))

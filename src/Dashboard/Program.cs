@@ -13,6 +13,7 @@ using Dashboard.Operators;
 using Dashboard.Polling;
 using Dashboard.Preferences;
 using Dashboard.Realtime;
+using Dashboard.ScaleOut;
 using Dashboard.Security;
 using Dashboard.Storage;
 using Dashboard.Tv;
@@ -35,6 +36,7 @@ try
     builder.AddDemand();
     builder.AddDayCurve();
     builder.AddRealtime();
+    builder.AddScaleOut();
     builder.AddCommands();
     builder.AddOperators();
     builder.AddWebhooks();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dashboard.Audit;
 using Dashboard.Auth;
 using Dashboard.Live;
@@ -36,10 +35,9 @@ public sealed class AvailabilityCommands(
     Dashboard.Health.DashboardMetrics metrics,
     Dashboard.Storage.DatabaseFile database,
     TimeProvider time,
-    ILogger<AvailabilityCommands> logger) : IAvailabilityCommands
+    ILogger<AvailabilityCommands> logger,
+    IOperatorLocks locks) : IAvailabilityCommands
 {
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _perOperator = new();
-
     private readonly ResiliencePipeline _completionRetry = new ResiliencePipelineBuilder { TimeProvider = time }
         .AddRetry(new RetryStrategyOptions
         {
@@ -116,8 +114,7 @@ public sealed class AvailabilityCommands(
             return await RefuseAsync(Intent(null), new CommandResult(false, "This operator is not known to the dashboard."));
         }
 
-        var gate = _perOperator.GetOrAdd(operatorId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var gate = await locks.AcquireAsync(operatorId, cancellationToken);
         try
         {
             // Checked inside the gate: a change that just finished may have made this one pointless or invalid.
@@ -166,7 +163,7 @@ public sealed class AvailabilityCommands(
         }
         finally
         {
-            gate.Release();
+            await gate.DisposeAsync();
         }
     }
 

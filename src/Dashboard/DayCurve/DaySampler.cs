@@ -16,7 +16,8 @@ public sealed class DaySampler(
     TimeProvider time,
     IOptions<SampleOptions> options,
     IOptions<PollingOptions> polling,
-    ILogger<DaySampler> logger) : BackgroundService
+    ILogger<DaySampler> logger,
+    IPollingLease lease) : BackgroundService
 {
     /// <summary>The sample to take now: null while the live data is stale (or before the first poll).</summary>
     public static AvailabilitySample? Take(Snapshot snapshot, UpstreamHealth health, DateTimeOffset now, TimeSpan liveInterval) =>
@@ -50,7 +51,11 @@ public sealed class DaySampler(
 
         try
         {
-            await samples.AddAsync(sample, cancellationToken);
+            // Scaled out, every instance has the same picture: the polling one stores it, once; the others only draw it.
+            if (lease.IsHeld)
+            {
+                await samples.AddAsync(sample, cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

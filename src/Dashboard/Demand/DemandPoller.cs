@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Demand;
 
-/// <summary>Runs <see cref="DemandReader"/> once the app listens, then every <see cref="DemandOptions.Interval"/>. Reads never overlap.</summary>
+/// <summary>
+/// Runs <see cref="DemandReader"/> once the app listens, then every <see cref="DemandOptions.Interval"/>, on the instance
+/// that holds the polling lease only (the request budget is the account's). Reads never overlap.
+/// </summary>
 public sealed class DemandPoller(
     DemandReader reader,
     DemandStore store,
@@ -11,10 +14,11 @@ public sealed class DemandPoller(
     TimeProvider time,
     IOptions<DemandOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<DemandPoller> logger) : BackgroundService
+    ILogger<DemandPoller> logger,
+    IPollingLease lease) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAfterStartAsync(lifetime, options.Value.Interval, time, reader.RunOnceAsync,
+        Periodic.RunWhileHeldAsync(lease, lifetime, options.Value.Interval, time, reader.RunOnceAsync,
             exception =>
             {
                 // One bad read must never stop the next ones, nor the live poll; the page says the figures are old.
@@ -22,5 +26,6 @@ public sealed class DemandPoller(
                 store.ReportProblem("Reading the statistics failed unexpectedly.");
                 curve.ReportHourlyProblem("Reading the statistics failed unexpectedly.");
             },
+            () => logger.LogInformation("The polling lease was lost: this instance stopped reading the statistics."),
             stoppingToken);
 }

@@ -26,7 +26,8 @@ public sealed class DashboardMetrics
         IOptions<PollingOptions> polling,
         HubSessions hubSessions,
         OperatorRefreshQueue refreshQueue,
-        DemandStore demand)
+        DemandStore demand,
+        IPollingLease lease)
     {
         var metrics = Metrics.WithCustomRegistry(Registry);
         var operators = metrics.CreateGauge("dashboard_operators", "Operators known to the dashboard (offline included), and those connected.", "state");
@@ -42,6 +43,7 @@ public sealed class DashboardMetrics
         var statisticReads = metrics.CreateCounter("dashboard_statistic_reads_total", "Reads of GET /statistic for today's demand, one per channel each period (retries within a read not counted).");
         var statisticFailures = metrics.CreateCounter("dashboard_statistic_read_failures_total", "Reads of GET /statistic that failed.");
         var statisticSkipped = metrics.CreateCounter("dashboard_statistic_reads_skipped_total", "Demand reads not made, to leave the request budget to the live poll and people's changes, or while the upstream asked to wait.");
+        var polls = metrics.CreateGauge("dashboard_polling", "1 while this instance polls the upstream (always, alone; scaled out, the instance that holds the polling lease).");
         var demandStale = metrics.CreateGauge("dashboard_demand_stale", "1 while today's demand is not current (never loaded, last read failed or not made, or two periods old).");
         _changes = metrics.CreateCounter("dashboard_availability_changes_total", "Availability changes people asked for, by outcome.", "outcome");
         foreach (var outcome in Enum.GetValues<AuditOutcome>())
@@ -76,6 +78,7 @@ public sealed class DashboardMetrics
             statisticFailures.IncTo(demand.Failures);
             statisticSkipped.IncTo(demand.Skipped);
             demandStale.Set(demand.Current.IsStale(time.GetUtcNow()) ? 1 : 0);
+            polls.Set(lease.IsHeld ? 1 : 0);
         });
     }
 

@@ -13,7 +13,7 @@ namespace Dashboard.Live;
 /// A listener that fell behind (a reconnecting client) asks <see cref="ChangesSince"/> and resyncs from a fresh
 /// snapshot when it answers null.
 /// </remarks>
-public sealed class AvailabilityStore
+public sealed partial class AvailabilityStore
 {
     /// <summary>How many recent change sets <see cref="ChangesSince"/> can answer from.</summary>
     public const int ChangeSetsKept = 256;
@@ -112,6 +112,11 @@ public sealed class AvailabilityStore
 
     private ChangeSet? Publish(OperatorState state, DateTimeOffset at, bool switchesAsTold)
     {
+        if (Volatile.Read(ref _forwarder)?.TryForward(state, at, switchesAsTold) == true)
+        {
+            return null;
+        }
+
         lock (_publishGate)
         {
             var before = _current;
@@ -260,6 +265,15 @@ public sealed class AvailabilityStore
     // Called under _gate: the snapshot and the history move together, so ChangesSince always matches Current.
     private void Commit(Snapshot next, ChangeSet? changeSet)
     {
+        if (next.Sequence != _current.Sequence + (changeSet is null ? 0 : 1))
+        {
+            // A jump in the numbering (a replicated snapshot, a new polling instance): the kept change sets no longer lead
+            // to the new number, so listeners from before it get a snapshot.
+            Array.Clear(_history);
+            _historyCount = 0;
+            _operatorChangesInHistory = 0;
+        }
+
         if (changeSet is not null)
         {
             var slot = Slot(changeSet.Sequence);

@@ -39,4 +39,47 @@ public static class Periodic
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>
+    /// <see cref="RunAfterStartAsync"/> for as long as this instance holds the polling lease: it stops at once when the
+    /// lease is lost, and starts again when it comes back.
+    /// </summary>
+    public static async Task RunWhileHeldAsync(
+        IPollingLease lease,
+        IHostApplicationLifetime lifetime,
+        TimeSpan period,
+        TimeProvider time,
+        Func<CancellationToken, Task> run,
+        Action<Exception> failed,
+        Action lost,
+        CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            CancellationToken turn;
+            try
+            {
+                turn = await lease.WaitForTurnAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            using var during = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, turn);
+            try
+            {
+                await RunAfterStartAsync(lifetime, period, time, run, failed, during.Token);
+            }
+            catch (OperationCanceledException) when (during.IsCancellationRequested)
+            {
+                // The lease or the host ended the turn: both stop the loop the same way.
+            }
+
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                lost();
+            }
+        }
+    }
 }

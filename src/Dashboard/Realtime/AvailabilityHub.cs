@@ -39,7 +39,7 @@ public sealed class AvailabilityHub(AvailabilityStore store, IAvailabilityComman
         sessions.Add(Context);
         // The group is fixed for the connection's life: a changed role closes the connection (HubSessions).
         Context.Items[AudienceItem] = await HubAudience.GroupOfAsync(authorization, Context.User);
-        await Groups.AddToGroupAsync(Context.ConnectionId, Audience, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubAudience.Local(Audience), Context.ConnectionAborted);
         await Clients.Caller.Snapshot(GetSnapshot());
         await base.OnConnectedAsync();
     }

@@ -17,6 +17,13 @@ internal static class HubAudience
     /// <summary>The SignalR group of connections that see availability only.</summary>
     public const string AvailabilityOnly = "availability-only";
 
+    // Scaled out, the Redis backplane carries a group send to every instance; each instance sends its own store's change
+    // sets, so each addresses only its own connections, through groups of its own.
+    private static readonly string Instance = Guid.NewGuid().ToString("N");
+
+    /// <summary>The SignalR group, on this instance only, of the connections of <paramref name="audience"/>.</summary>
+    public static string Local(string audience) => $"{audience}@{Instance}";
+
     /// <summary>Details for those the <see cref="AuthExtensions.SupervisorPolicy"/> lets see them, as the export does.</summary>
     public static async Task<string> GroupOfAsync(IAuthorizationService authorization, ClaimsPrincipal? user) =>
         await authorization.AllowsAsync(user, AuthExtensions.SupervisorPolicy) ? Details : AvailabilityOnly;

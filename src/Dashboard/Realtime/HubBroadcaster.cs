@@ -17,10 +17,11 @@ public sealed class HubBroadcaster(AvailabilityStore store, IHubContext<Availabi
         new BoundedChannelOptions(1_024) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
 
     public void OnChanges(ChangeSet changeSet) => _queue.Writer.TryWrite(() => Task.WhenAll(
-        hub.Clients.Group(HubAudience.Details).Changes(changeSet),
-        hub.Clients.Group(HubAudience.AvailabilityOnly).Changes(HubAudience.ForGroup(HubAudience.AvailabilityOnly, changeSet))));
+        hub.Clients.Group(HubAudience.Local(HubAudience.Details)).Changes(changeSet),
+        hub.Clients.Group(HubAudience.Local(HubAudience.AvailabilityOnly)).Changes(HubAudience.ForGroup(HubAudience.AvailabilityOnly, changeSet))));
 
-    public void OnHealth(UpstreamHealth health) => _queue.Writer.TryWrite(() => hub.Clients.All.Health(health));
+    public void OnHealth(UpstreamHealth health) => _queue.Writer.TryWrite(() =>
+        hub.Clients.Groups(HubAudience.Local(HubAudience.Details), HubAudience.Local(HubAudience.AvailabilityOnly)).Health(health));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,11 +3,24 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Webhooks;
 
 /// <summary>
+/// Where the deliveries already received are remembered: this instance's memory (<see cref="DeliveryDeduplicator"/>), or,
+/// scaled out, Redis (<see cref="ScaleOut.RedisDeliveryMemory"/>), since a retry may land on another instance.
+/// </summary>
+public interface IDeliveryMemory
+{
+    /// <summary>
+    /// Answers true and remembers the delivery if neither its event id nor its correlation id was seen within
+    /// <see cref="WebhookOptions.DeduplicationWindow"/>; answers false for a repeat.
+    /// </summary>
+    ValueTask<bool> TryRememberAsync(string eventId, string? correlationId, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Remembers the <c>eventId</c> and <c>x-iadvize-correlationid</c> of recent deliveries so that a repeat (iAdvize retries
 /// after 10 s and 30 s, and may deliver twice) is recognised. Memory is bounded twice: ids older than the window are
 /// forgotten, and beyond <see cref="WebhookOptions.MaxRememberedIds"/> the oldest go first.
 /// </summary>
-public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeProvider time)
+public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeProvider time) : IDeliveryMemory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
@@ -45,6 +58,9 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
             return true;
         }
     }
+
+    public ValueTask<bool> TryRememberAsync(string eventId, string? correlationId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryRemember(eventId, correlationId));
 
     public int Count
     {

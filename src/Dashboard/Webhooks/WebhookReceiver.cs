@@ -38,7 +38,7 @@ public enum WebhookOutcome
 /// </summary>
 public sealed class WebhookReceiver(
     IOptions<WebhookOptions> options,
-    DeliveryDeduplicator deduplicator,
+    IDeliveryMemory deduplicator,
     IOperatorRefresher refresher,
     ILogger<WebhookReceiver> logger)
 {
@@ -115,7 +115,7 @@ public sealed class WebhookReceiver(
         }
 
         // After the signature check, so that unsigned traffic cannot fill the memory of ids or mask a real delivery.
-        if (!deduplicator.TryRemember(webhookEvent.EventId, request.Headers[CorrelationHeader].ToString()))
+        if (!await deduplicator.TryRememberAsync(webhookEvent.EventId, request.Headers[CorrelationHeader].ToString(), cancellationToken))
         {
             logger.LogDebug("Webhook {EventType} {EventId} is a repeat; dropped.", webhookEvent.EventType, webhookEvent.EventId);
             return WebhookOutcome.Duplicate;

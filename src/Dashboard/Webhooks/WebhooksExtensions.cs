@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Dashboard.Webhooks;
 
 public static class WebhooksExtensions
@@ -15,6 +17,8 @@ public static class WebhooksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<DeliveryDeduplicator>();
+        // Scaled out, AddScaleOut has registered the Redis memory already.
+        builder.Services.TryAddSingleton<IDeliveryMemory>(provider => provider.GetRequiredService<DeliveryDeduplicator>());
         builder.Services.AddSingleton<OperatorRefreshQueue>();
         builder.Services.AddSingleton<IOperatorRefresher>(provider => provider.GetRequiredService<OperatorRefreshQueue>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OperatorRefreshQueue>());

@@ -33,7 +33,7 @@ public sealed class DaySamplerTests : IAsyncDisposable
     ];
 
     private DaySampler Sampler(Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>? database = null) =>
-        new(_live, new SampleStore(database ?? _db), _curve, _db.Clock, Options.Create(new SampleOptions()), Options.Create(new PollingOptions()), _log);
+        new(_live, new SampleStore(database ?? _db), _curve, _db.Clock, Options.Create(new SampleOptions()), Options.Create(new PollingOptions()), _log, new SingleInstanceLease());
 
     [Fact]
     public void A_sample_holds_the_headline_figures_of_every_operator()

@@ -42,7 +42,7 @@ public sealed class LivePollerTests
             new RequestBudget(options.Value.MaxRequestsPerMinute, clock));
         var lifetime = new TestLifetime();
         var upstream = new ServiceCollection().Configure<IadvizeOptions>(_ => { }).BuildServiceProvider().GetRequiredService<IOptionsMonitor<IadvizeOptions>>();
-        using var poller = new LivePoller(cycle, clock, options, lifetime, NullLogger<LivePoller>.Instance, upstream);
+        using var poller = new LivePoller(cycle, clock, options, lifetime, NullLogger<LivePoller>.Instance, upstream, new SingleInstanceLease());
 
         await poller.StartAsync(TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromSeconds(10));

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace Dashboard.Commands;
+
+/// <summary>
+/// One change to one operator at a time: the next one is checked against what the previous one left. Alone, a lock in
+/// memory; scaled out, a lock on Redis (<see cref="ScaleOut.RedisOperatorLocks"/>) so that it holds whichever instance the
+/// people changing that operator are on.
+/// </summary>
+public interface IOperatorLocks
+{
+    /// <summary>Waits for the operator's lock; dispose the answer to release it.</summary>
+    Task<IAsyncDisposable> AcquireAsync(int operatorId, CancellationToken cancellationToken);
+}
+
+/// <summary>The operators' locks of one instance.</summary>
+public sealed class LocalOperatorLocks : IOperatorLocks
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _perOperator = new();
+
+    public async Task<IAsyncDisposable> AcquireAsync(int operatorId, CancellationToken cancellationToken)
+    {
+        var gate = _perOperator.GetOrAdd(operatorId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

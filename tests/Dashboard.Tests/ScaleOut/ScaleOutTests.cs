@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Dashboard.Tests.Integration;
+using Microsoft.AspNetCore.SignalR.Client;
+using StackExchange.Redis;
+
+namespace Dashboard.Tests.ScaleOut;
+
+/// <summary>
+/// Several app processes on one Redis and one PostgreSQL database, reading one upstream (the simulator in the test
+/// process, still, so that what they show can be compared at any moment). test.sh runs these in its PostgreSQL pass with
+/// the Redis server it starts (<see cref="RedisVariable"/>); without both they are skipped, saying so.
+/// </summary>
+[Trait("Kind", "Integration")]
+[Trait("Database", "Postgres")]
+public sealed class ScaleOutTests
+{
+    /// <summary>A Redis server's address, e.g. <c>127.0.0.1:56379</c>; each test keeps to keys and channels of its own.</summary>
+    public const string RedisVariable = "DASHBOARD_TEST_REDIS";
+
+    private const string Admin = "admin";
+    private const string Password = "scale-out-password";
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+    private static readonly string? Redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } address ? address : null;
+
+    [Fact]
+    public async Task Three_instances_serve_one_picture_and_the_upstream_sees_one_instance_of_reads()
+    {
+        RequireRedisAndPostgres();
+        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
+        await using var database = new TestDatabase();
+        var prefix = Prefix();
+        await using var first = Start(upstream, database, prefix);
+        using var http = await SignedInClientAsync(first);
+        await WaitForPollingAsync(http, [first]);
+
+        var alone = await ReadsPerMinuteAsync(upstream, http, first);
+
+        await using var second = Start(upstream, database, prefix);
+        await using var third = Start(upstream, database, prefix);
+        AppProcess[] instances = [first, second, third];
+        // One sign-in on the first instance opens the others: the cookie's keys are shared in Redis.
+        await SameCsvAsync(http, instances, "the three instances exporting the same operators");
+        (await PollingAsync(http, instances)).ShouldBe([first]);
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(Redis!))
+        {
+            (await redis.GetDatabase().KeyExistsAsync($"{prefix}:data-protection-keys")).ShouldBeTrue();
+        }
+
+        var together = await ReadsPerMinuteAsync(upstream, http, first);
+
+        var (changed, before) = FlipConnection(upstream, await CsvAsync(http, second));
+        await SameCsvAsync(http, instances, $"operator {changed}'s new connection on every instance", csv => Row(csv, changed) != before);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Upstream reads per minute: {alone:0} with one instance, {together:0} with three.");
+        together.ShouldBeLessThan(alone * 1.3 + 5);
+    }
+
+    [Fact]
+    public async Task A_change_on_a_follower_is_sent_once_and_killing_the_poller_hands_polling_over_within_two_leases()
+    {
+        RequireRedisAndPostgres();
+        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
+        await using var database = new TestDatabase();
+        var prefix = Prefix();
+        await using var first = Start(upstream, database, prefix);
+        var cookies = new CookieContainer();
+        using var http = await SignedInClientAsync(first, cookies);
+        await WaitForPollingAsync(http, [first]);
+        await using var second = Start(upstream, database, prefix);
+        await using var third = Start(upstream, database, prefix);
+        await SameCsvAsync(http, [first, second, third], "the three instances exporting the same operators");
+
+        // A Manager on a follower: the change is sent once, by that instance, and every instance shows it verified.
+        var available = await AvailableOnChatAsync(upstream, http, [first, second, third]);
+        await using (var hub = await HubAsync(cookies, third))
+        {
+            var result = await hub.InvokeAsync<JsonElement>("SetChannelAvailability", available, "chat", false, TestContext.Current.CancellationToken);
+            result.GetProperty("succeeded").GetBoolean().ShouldBeTrue(result.ToString());
+        }
+
+        await SameCsvAsync(http, [first, second, third], $"operator {available} unavailable on chat on every instance", csv => Column(csv, available, "chat_state") == "unavailable");
+        upstream.Writes.ShouldBe(1);
+
+        await first.KillAsync();
+        var clock = Stopwatch.StartNew();
+        var next = await Eventually.ValueAsync(
+            () => PollingAsync(http, [second, third]),
+            polling => polling.Count == 1,
+            "one of the other instances polling",
+            Lease * 4,
+            TimeSpan.FromMilliseconds(20));
+        var failover = clock.Elapsed;
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Failover: {failover.TotalSeconds:0.00} s after the kill (lease {Lease.TotalSeconds:0} s).");
+        failover.ShouldBeLessThan(Lease * 2);
+        var (changed, before) = FlipConnection(upstream, await CsvAsync(http, second));
+        await SameCsvAsync(http, [second, third], $"operator {changed}'s new connection from the new polling instance and its follower", csv => Row(csv, changed) != before);
+        (await PollingAsync(http, [second, third])).ShouldBe(next);
+    }
+
+    private static void RequireRedisAndPostgres()
+    {
+        Assert.SkipUnless(Redis is not null, $"{RedisVariable} names no Redis server: test.sh sets it in its PostgreSQL pass.");
+        Assert.SkipUnless(TestDatabase.IsPostgres, $"Scaled out, storage is PostgreSQL: {TestDatabase.PostgresVariable} is not set.");
+    }
+
+    private static string Prefix() => $"dashboard-test-{Guid.NewGuid():N}";
+
+    private static AppProcess Start(CountingSimulator upstream, TestDatabase database, string prefix) =>
+        AppProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["Iadvize__BaseUrl"] = upstream.BaseUrl.ToString(),
+                ["Iadvize__ApiKey"] = CountingSimulator.ApiKey,
+                ["Polling__LiveInterval"] = "00:00:01",
+                ["Redis__ConnectionString"] = Redis!,
+                ["Redis__Prefix"] = prefix,
+                ["Redis__Lease"] = Lease.ToString("c", CultureInfo.InvariantCulture),
+                ["Auth__BootstrapAdmin__UserName"] = Admin,
+                ["Auth__BootstrapAdmin__Password"] = Password,
+            },
+            database);
+
+    // Cookies are not kept per port: this client's sign-in goes to every instance on 127.0.0.1.
+    private static async Task<HttpClient> SignedInClientAsync(AppProcess app, CookieContainer? cookies = null)
+    {
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
+        var http = new HttpClient(handler)
+        {
+            BaseAddress = app.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    using var answer = await DashboardFactory.PostLoginAsync(http, Admin, Password);
+                    return answer.StatusCode == HttpStatusCode.Redirect;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            $"signing in on {app.BaseAddress}",
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(200));
+        return http;
+    }
+
+    private static Task WaitForPollingAsync(HttpClient http, IReadOnlyList<AppProcess> instances) =>
+        Eventually.TrueAsync(async () => (await PollingAsync(http, instances)).Count == 1, "one instance polling", TimeSpan.FromSeconds(30));
+
+    /// <summary>The instances that say (<c>dashboard_polling</c> on <c>/metrics</c>) they poll; one that does not answer does not.</summary>
+    private static async Task<List<AppProcess>> PollingAsync(HttpClient http, IReadOnlyList<AppProcess> instances)
+    {
+        var polling = new List<AppProcess>();
+        foreach (var instance in instances)
+        {
+            if (await MetricAsync(http, instance, "dashboard_polling") == 1)
+            {
+                polling.Add(instance);
+            }
+        }
+
+        return polling;
+    }
+
+    private static async Task<double?> MetricAsync(HttpClient http, AppProcess instance, string name)
+    {
+        try
+        {
+            var text = await http.GetStringAsync(new Uri(instance.BaseAddress, "/metrics"), TestContext.Current.CancellationToken);
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line[(name.Length + 1)..], CultureInfo.InvariantCulture);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    // Over fifteen polls of the polling instance (its last success moving on by 15 s): what the upstream answered per minute.
+    private static async Task<double> ReadsPerMinuteAsync(CountingSimulator upstream, HttpClient http, AppProcess polling)
+    {
+        var from = await Eventually.ValueAsync(() => MetricAsync(http, polling, "dashboard_upstream_last_success_timestamp_seconds"), value => value > 0, "a first poll");
+        var reads = upstream.Reads;
+        var clock = Stopwatch.StartNew();
+        await Eventually.TrueAsync(
+            async () => await MetricAsync(http, polling, "dashboard_upstream_last_success_timestamp_seconds") >= from + 15,
+            "fifteen seconds of polls",
+            TimeSpan.FromSeconds(40),
+            TimeSpan.FromMilliseconds(100));
+        return (upstream.Reads - reads) / clock.Elapsed.TotalMinutes;
+    }
+
+    // Without the first column (taken_at): the polling instance moves it every second, its followers a moment later.
+    private static async Task<string> CsvAsync(HttpClient http, AppProcess instance)
+    {
+        using var answer = await http.GetAsync(new Uri(instance.BaseAddress, "/export/operators.csv"), TestContext.Current.CancellationToken);
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK, $"the export of {instance.BaseAddress}");
+        var csv = await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return string.Join('\n', csv.Split('\n').Select(line => line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+    }
+
+    private static async Task<string> SameCsvAsync(HttpClient http, IReadOnlyList<AppProcess> instances, string what, Func<string, bool>? showing = null)
+    {
+        string? same = null;
+        await Eventually.PassesAsync(
+            async () =>
+            {
+                var exports = new List<string>();
+                foreach (var instance in instances)
+                {
+                    exports.Add(await CsvAsync(http, instance));
+                }
+
+                exports[0].Split('\n').Length.ShouldBeGreaterThan(30, "every operator exported");
+                exports.Distinct().Count().ShouldBe(1, "one picture on every instance");
+                (showing?.Invoke(exports[0]) ?? true).ShouldBeTrue("the change shown");
+                same = exports[0];
+            },
+            what,
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(200));
+        return same!;
+    }
+
+    // Connects the first operator exported, or disconnects them if connected; answers their row before.
+    private static (int Id, string Before) FlipConnection(CountingSimulator upstream, string csv)
+    {
+        var row = csv.Split('\n')[1];
+        var id = int.Parse(row.Split(',')[0], CultureInfo.InvariantCulture);
+        if (row.Contains(",True,", StringComparison.OrdinalIgnoreCase))
+        {
+            upstream.Platform.Disconnect(id);
+        }
+        else
+        {
+            upstream.Platform.Connect(id);
+        }
+
+        return (id, row);
+    }
+
+    // Connects operators until one is available on chat on every instance; answers that one.
+    private static async Task<int> AvailableOnChatAsync(CountingSimulator upstream, HttpClient http, IReadOnlyList<AppProcess> instances)
+    {
+        foreach (var id in upstream.Platform.OperatorIds.Take(5))
+        {
+            upstream.Platform.Connect(id);
+        }
+
+        var csv = await SameCsvAsync(http, instances, "operators connected upstream shown on every instance",
+            csv => csv.Split('\n').Skip(1).Any(line => line.Length > 0 && Column(csv, Id(line), "chat_state") == "available"));
+        return csv.Split('\n').Skip(1).Where(line => line.Length > 0).Select(Id).First(id => Column(csv, id, "chat_state") == "available");
+    }
+
+    private static async Task<HubConnection> HubAsync(CookieContainer signedIn, AppProcess instance)
+    {
+        var cookies = signedIn.GetCookieHeader(instance.BaseAddress);
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(instance.BaseAddress, "hubs/availability"), options =>
+            {
+                options.Headers["Cookie"] = cookies;
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            })
+            .Build();
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        return hub;
+    }
+
+    private static int Id(string line) => int.Parse(line.Split(',')[0], CultureInfo.InvariantCulture);
+
+    private static string Column(string csv, int id, string column) =>
+        Row(csv, id).Split(',')[Array.IndexOf(csv.Split('\n')[0].Split(','), column)];
+
+    private static string Row(string csv, int id) =>
+        csv.Split('\n').Single(line => line.StartsWith(id.ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
+}
