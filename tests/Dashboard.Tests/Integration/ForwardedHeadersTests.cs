@@ -4,7 +4,6 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary>Behind a TLS-terminating proxy, with ASP.NET Core's forwarded-headers switch on, as the README says.</summary>
 [Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class ForwardedHeadersTests : IAsyncLifetime
 {

@@ -8,7 +8,6 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary><c>/metrics</c> as Prometheus scrapes it: no sign-in, text format, figures that match the live picture.</summary>
 [Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
