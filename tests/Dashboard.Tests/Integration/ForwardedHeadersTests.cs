@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Behind a TLS-terminating proxy, with ASP.NET Core's forwarded-headers switch on, as the README says.</summary>
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class ForwardedHeadersTests : IAsyncLifetime
 {

@@ -30,7 +30,6 @@ public sealed class FollowingClientTests
     }
 }
 
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class PushProtocolTests : IAsyncLifetime
 {
