@@ -1,3 +1,5 @@
+[assembly: TestCollectionOrderer(typeof(Dashboard.Tests.LongestFirst))]
+
 namespace Dashboard.Tests;
 
 /// <summary>
@@ -16,4 +18,14 @@ namespace Dashboard.Tests;
 public sealed class TimingCollection
 {
     public const string Name = "Timed against the real clock, alone";
+}
+
+/// <summary>The classes that take longest, by their TRX durations: a killed and restarted process, waits on real intervals.</summary>
+public sealed class LongestFirst : LongestFirstOrderer
+{
+    protected override IReadOnlyList<string> Longest { get; } =
+    [
+        nameof(Audit.AuditKillTests), nameof(Integration.RoleMatrixTests), nameof(Integration.DemandTests), nameof(Integration.MetricsTests),
+        nameof(Realtime.PushProtocolTests), nameof(Integration.SupervisorTests), nameof(Auth.SingleSignOnTests), nameof(Audit.AuditIntegrationTests),
+    ];
 }
