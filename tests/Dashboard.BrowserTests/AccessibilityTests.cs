@@ -1,4 +1,6 @@
+using Dashboard.Auth;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
@@ -7,9 +9,13 @@ namespace Dashboard.BrowserTests;
 /// axe-core (Deque) on the four pages people work in, signed in as a Manager (who sees every control): no serious or
 /// critical violation, in the light theme and in the dark one. Each page is checked once it is live, as a person would
 /// meet it; one theme's pages are visited one after another in the same tab, and every page's violations are reported.
+/// On the shared app, as a Manager account of its own: the theme it switches is that account's, which no other class reads.
 /// </summary>
-public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
+public sealed class AccessibilityTests(SharedApp fixture) : BrowserTest(fixture)
 {
+    private const string UserName = "axe-manager";
+    private const string Password = "axe-manager-password";
+
     /// <summary>Each page, and what shows that it is live.</summary>
     private static readonly (string Path, string Ready)[] Pages =
     [
@@ -24,8 +30,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     [InlineData(true)]
     public async Task The_pages_have_no_serious_or_critical_accessibility_violation(bool dark)
     {
+        await fixture.Services.GetRequiredService<AccountSeeding>().EnsureAsync(UserName, Password, Role.Manager, TestContext.Current.CancellationToken);
         var dashboard = new DashboardPage(await NewPageAsync(), fixture.BaseAddress);
-        await dashboard.OpenAsync();
+        await dashboard.OpenAsync(UserName, Password, manager: true);
         // The theme is the Manager's, remembered between the cases: set it to this case's either way.
         var theme = dashboard.Page.GetByTestId("theme-toggle");
         if (await theme.GetAttributeAsync("aria-pressed") != (dark ? "true" : "false"))

@@ -32,7 +32,7 @@ public sealed class AccountsBrowserTests(QuickRevalidationFixture fixture) : Bro
         var nina = await NewPersonAsync();
         await nina.OpenAsync("nina", password);
         await Assertions.Expect(nina.Page.GetByTestId("signed-in")).ToContainTextAsync("nina · Viewer");
-        (await nina.Page.Locator("[data-testid=toggle]").CountAsync()).ShouldBe(0);
+        await Assertions.Expect(nina.Page.Locator("[data-testid=toggle]")).ToHaveCountAsync(0);
 
         await row.GetByTestId("disable-account").ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "disabled");

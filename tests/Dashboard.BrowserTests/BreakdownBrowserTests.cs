@@ -1,10 +1,11 @@
 using System.Globalization;
+using Dashboard.Tests;
 using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
 /// <summary>The team breakdown on <c>/</c>: a click on a team's row shows that team in the grid.</summary>
-public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
+public sealed class BreakdownBrowserTests(SharedApp fixture) : BrowserTest(fixture)
 {
     private static ILocator Rows(IPage page) => page.Locator("[data-testid=breakdown-row]");
 
@@ -33,10 +34,10 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
 
         await page.WaitForURLAsync(url => new Uri(url).Query.Contains("group=", StringComparison.Ordinal));
         await Assertions.Expect(dashboard.Operators).ToHaveCountAsync(members);
-        foreach (var cell in await dashboard.Operators.Locator(".col-group").AllTextContentsAsync())
-        {
-            cell.ShouldBe(group);
-        }
+        await Eventually.PassesAsync(
+            async () => (await dashboard.Operators.Locator(".col-group").AllTextContentsAsync()).ShouldAllBe(cell => cell == group),
+            $"every row drawn in group {group}",
+            TimeSpan.FromSeconds(10));
 
         var marked = page.Locator("[data-testid=breakdown-row].is-active");
         await Assertions.Expect(marked).ToHaveAttributeAsync("data-group", group);
@@ -69,9 +70,13 @@ public sealed class BreakdownBrowserTests(BrowserFixture fixture) : BrowserTest(
         var dashboard = await OpenSettledAsync(390, 844);
 
         await Assertions.Expect(Rows(dashboard.Page).First).ToBeVisibleAsync();
-        (await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
-        var team = (await Rows(dashboard.Page).First.Locator("th").BoundingBoxAsync())!;
-        (team.X + team.Width).ShouldBeLessThanOrEqualTo(390, "the team's name is on screen");
+        // Layout read from the page: retried until it holds, since the page may still be laying out.
+        await Eventually.PassesAsync(async () =>
+        {
+            (await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+            var team = (await Rows(dashboard.Page).First.Locator("th").BoundingBoxAsync())!;
+            (team.X + team.Width).ShouldBeLessThanOrEqualTo(390, "the team's name is on screen");
+        }, "the breakdown inside a phone's width", TimeSpan.FromSeconds(10));
         await dashboard.Page.GetByTestId("breakdown").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine("screenshots", "dashboard-breakdown-phone.png") });
     }
 }

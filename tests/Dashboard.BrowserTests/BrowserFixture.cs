@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Dashboard.BrowserTests.ChromiumProcess))]
+[assembly: AssemblyFixture(typeof(Dashboard.BrowserTests.SharedApp))]
 
 namespace Dashboard.BrowserTests;
 
@@ -70,6 +71,14 @@ public class ChromiumFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>
+/// One app for every test class that only looks: nothing they do changes what another class sees (no simulator change, no
+/// fault, no account or setting of the app, no sign-out of a sign-in another class may use, no preference of a demo account
+/// another class reads). They run at the same time against it, so that the run starts one app for all of them. A class
+/// that changes what others would see takes a <see cref="BrowserFixture"/> of its own.
+/// </summary>
+public sealed class SharedApp : BrowserFixture;
 
 /// <summary>The app on a real loopback port (embedded simulator, activity stopped so that tests decide what changes) and one Chromium.</summary>
 public class BrowserFixture : ChromiumFixture

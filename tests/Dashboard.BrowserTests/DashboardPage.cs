@@ -43,9 +43,12 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
     /// Opens the dashboard, signed in as <paramref name="userName"/> (the demo Manager by default). The first time in a
     /// test run, and whenever <paramref name="throughForm"/> is set, through the real <c>/login</c> form; after that a
     /// fresh browser context starts with the cookies of that sign-in, as a browser that is still signed in would. A
-    /// sign-in the app no longer honours (its session was ended) brings the form, and a new sign-in is kept.
+    /// sign-in the app no longer honours (its session was ended) brings the form, and a new sign-in is kept. A sign-in
+    /// through the form because <paramref name="throughForm"/> is set is the test's own: never handed to another context,
+    /// so that a test may sign it out while other classes use the same account on the same app.
+    /// <paramref name="manager"/> says whether the account is a Manager's (who has toggles): the demo Manager's unless told.
     /// </summary>
-    public async Task OpenAsync(string userName = "manager", string password = "manager-demo", bool throughForm = false)
+    public async Task OpenAsync(string userName = "manager", string password = "manager-demo", bool throughForm = false, bool? manager = null)
     {
         var key = $"{baseAddress} {userName}";
         if (!throughForm && SignIns.TryGetValue(key, out var kept) && (await page.Context.CookiesAsync()).Count == 0)
@@ -60,16 +63,20 @@ public sealed class DashboardPage(IPage page, Uri baseAddress)
             await page.Locator("input[name=password]").FillAsync(password);
             await page.Locator("button[type=submit]").ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-            SignIns[key] = [.. (await page.Context.CookiesAsync()).Select(c => new Cookie
+            // A sign-in a test asked for is its own (it may sign it out): only the others are kept for other contexts.
+            if (!throughForm)
             {
-                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
-                Secure = c.Secure, SameSite = c.SameSite,
-            })];
+                SignIns[key] = [.. (await page.Context.CookiesAsync()).Select(c => new Cookie
+                {
+                    Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
+                    Secure = c.Secure, SameSite = c.SameSite,
+                })];
+            }
         }
 
         // Toggles and filters are enabled only once the circuit is live; before that a click would go nowhere. Only a
         // Manager has toggles; everyone has the filters.
-        var ready = userName == "manager" ? "[data-testid=toggle]:not([disabled])" : "[data-testid=filter-group]:not([disabled])";
+        var ready = (manager ?? userName == "manager") ? "[data-testid=toggle]:not([disabled])" : "[data-testid=filter-group]:not([disabled])";
         await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
         await Operators.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }

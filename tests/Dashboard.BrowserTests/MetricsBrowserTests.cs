@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Dashboard.BrowserTests;
 
 /// <summary>The framework's circuit meter on /metrics counts the dashboards really open in a browser.</summary>
-public sealed class MetricsBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
+public sealed class MetricsBrowserTests(SharedApp fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task An_open_dashboard_is_counted_as_an_active_circuit()

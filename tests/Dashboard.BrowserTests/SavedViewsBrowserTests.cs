@@ -1,9 +1,10 @@
+using Dashboard.Tests;
 using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
 /// <summary>A person's saved view, through the real page: saved from the filters set, opened again from the menu.</summary>
-public sealed class SavedViewsBrowserTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
+public sealed class SavedViewsBrowserTests(SharedApp fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task A_saved_view_brings_its_filters_and_the_filtered_grid_back_after_they_were_cleared()
@@ -40,7 +41,10 @@ public sealed class SavedViewsBrowserTests(BrowserFixture fixture) : BrowserTest
         await Assertions.Expect(page.GetByTestId("filter-channel")).ToHaveValueAsync("chat");
         await Assertions.Expect(page.GetByTestId("filter-count")).ToHaveTextAsync(count!);
         await Assertions.Expect(dashboard.Operators).ToHaveCountAsync(shown);
-        (await dashboard.Operators.Locator(".col-group").AllTextContentsAsync()).ShouldAllBe(text => text.Trim() == group);
+        await Eventually.PassesAsync(
+            async () => (await dashboard.Operators.Locator(".col-group").AllTextContentsAsync()).ShouldAllBe(text => text.Trim() == group),
+            $"every row drawn in group {group}",
+            TimeSpan.FromSeconds(10));
         await Assertions.Expect(page.Locator("#saved-views-panel")).ToHaveCountAsync(0);
     }
 }

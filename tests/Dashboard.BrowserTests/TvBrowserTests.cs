@@ -1,5 +1,6 @@
 using Iadvize.Simulator;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Tests;
 using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
@@ -25,12 +26,17 @@ public sealed class TvBrowserTests(BrowserFixture fixture) : BrowserTest(fixture
         await Assertions.Expect(tv.Locator("[data-testid=kpi]")).ToHaveCountAsync(2);
         await Assertions.Expect(tv.Locator("[data-testid=kpi][data-kpi=free-slots-chat]")).ToHaveAttributeAsync("data-level", new System.Text.RegularExpressions.Regex("^(ok|warn|alert)$"));
         await Assertions.Expect(tv.Locator("[data-testid=kpi][data-kpi=occupancy-chat]")).ToBeVisibleAsync();
-        (await tv.Locator("[data-testid=channel][data-channel=call]").CountAsync()).ShouldBe(0);
+        await Assertions.Expect(tv.Locator("[data-testid=channel][data-channel=call]")).ToHaveCountAsync(0);
         await Assertions.Expect(tv.GetByTestId("freshness")).ToHaveAttributeAsync("data-stale", "false");
         await Assertions.Expect(tv.GetByTestId("legend")).ToContainTextAsync("Available");
-        (await tv.Locator("#blazor-error-ui").IsVisibleAsync()).ShouldBeFalse();
-        var names = await TvPage.Tiles(tv).Locator(".tv-name").AllTextContentsAsync();
-        names.ShouldBe([.. names.Order(StringComparer.CurrentCultureIgnoreCase)]);
+        await Assertions.Expect(tv.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        // Every tile drawn, by name (a retrying check: the board may still be drawing).
+        await Eventually.PassesAsync(async () =>
+        {
+            var names = await TvPage.Tiles(tv).Locator(".tv-name").AllTextContentsAsync();
+            names.Count.ShouldBeGreaterThan(1);
+            names.ShouldBe([.. names.Order(StringComparer.CurrentCultureIgnoreCase)]);
+        }, "the TV's tiles in name order", TimeSpan.FromSeconds(10));
         await tv.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "tv-link.png") });
 
         // Viewer rights on /tv alone: no other page, no export, no hub.

@@ -98,7 +98,7 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
             await Assertions.Expect(TvPage.Tiles(tv).First).ToBeVisibleAsync(back);
             await Assertions.Expect(tv.GetByTestId("connection-lost")).ToBeHiddenAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(tv.GetByTestId("freshness")).ToHaveAttributeAsync("data-stale", "false", new() { Timeout = 30_000 });
-            (await TvPage.Revoked(tv).CountAsync()).ShouldBe(0, $"restart {restart}");
+            await Assertions.Expect(TvPage.Revoked(tv)).ToHaveCountAsync(0);
             // Live again, not only drawn by the server's first answer: the circuit is up.
             await Assertions.Expect(TvPage.Live(tv)).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         }

@@ -1,17 +1,31 @@
+[assembly: TestCollectionOrderer(typeof(Dashboard.Tests.LongestFirst))]
+
 namespace Dashboard.Tests;
 
 /// <summary>
-/// Tests that build the whole app in-process run one after another, as they always have: several of them time what the
-/// app does within an interval (staleness, webhook latency, revalidation), and two apps starting at once on two cores
-/// would make those timings the machine's rather than the app's.
+/// Tests that time what the app does against the real clock, with bounds a busy machine could break (webhook latency, an
+/// app process showing operators within seconds of its start, the health endpoint answering during a burst of sign-ins):
+/// they run alone, after every other test, so that what they measure is the app's time and not the other tests'.
 /// </summary>
 /// <remarks>
-/// The simulator's own small hosts (<c>SimulatorHost</c>, <c>ContractFixture</c>) are not in it: WebApplicationFactory only
-/// takes a host built on its own entry point's thread (HostFactoryResolver filters the hosting events by an AsyncLocal),
-/// so a host another test builds at the same moment cannot be taken for the app's.
+/// Every other test, hosts built in-process included, runs in parallel with the rest. Apps built at the same time do not
+/// mix: WebApplicationFactory only takes a host built on its own entry point's thread (HostFactoryResolver filters the
+/// hosting events by an AsyncLocal), each app has its own database, time-in-state file and container, and /metrics reads
+/// only the meters of its own app (FrameworkMeters). Waits for what an app does in its own time use <see cref="Eventually"/>
+/// with bounds of seconds, not the interval they wait for.
 /// </remarks>
-[CollectionDefinition(Name)]
-public sealed class HostCollection
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingCollection
 {
-    public const string Name = "Hosts built in-process";
+    public const string Name = "Timed against the real clock, alone";
+}
+
+/// <summary>The classes that take longest, by their TRX durations: a killed and restarted process, waits on real intervals.</summary>
+public sealed class LongestFirst : LongestFirstOrderer
+{
+    protected override IReadOnlyList<string> Longest { get; } =
+    [
+        nameof(Audit.AuditKillTests), nameof(Integration.RoleMatrixTests), nameof(Integration.DemandTests), nameof(Integration.MetricsTests),
+        nameof(Realtime.PushProtocolTests), nameof(Integration.SupervisorTests), nameof(Auth.SingleSignOnTests), nameof(Audit.AuditIntegrationTests),
+    ];
 }

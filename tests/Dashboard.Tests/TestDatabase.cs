@@ -11,9 +11,17 @@ namespace Dashboard.Tests;
 /// runs the tests marked <c>[Trait("Database", "Postgres")]</c> a second time with it). Deleted, or dropped, at dispose.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The trait is for tests whose subject reads or writes the database (accounts, sign-ins and sessions, the audit,
+/// preferences and saved views, TV links, the day's samples, and what drives them end to end). A test of something
+/// that keeps nothing there (webhooks, today's demand, /metrics, the hub's catch-up protocol, forwarded headers) runs
+/// on SQLite only, though its app signs people in: that is tested on both by the tests of sign-in.
+/// </para>
+/// <para>
 /// The migrations run once per test process, into a template (<see cref="Template"/>); each database is a copy of it
 /// (a file copy, or PostgreSQL's <c>CREATE DATABASE ... TEMPLATE</c>). Migrating every test's database took most of a
 /// database test's time. The app still runs its migrations at start, and finds nothing left to apply.
+/// </para>
 /// </remarks>
 public sealed class TestDatabase : IDbContextFactory<DashboardDbContext>, IAsyncDisposable
 {

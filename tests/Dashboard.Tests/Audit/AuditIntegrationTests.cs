@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Audit;
 
-[Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class AuditIntegrationTests

@@ -9,7 +9,6 @@ namespace Dashboard.Tests.Auth;
 
 /// <summary>The whole OpenID Connect code flow against an in-memory provider: challenge, code, token, cookie, role.</summary>
 [Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class SingleSignOnTests : IAsyncLifetime
 {

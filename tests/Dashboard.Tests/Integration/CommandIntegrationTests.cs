@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Integration;
 
-[Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class CommandIntegrationTests : IAsyncLifetime

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>The day's curve: samples written to the database on their period, and drawn again by the next app on it.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class DayCurveTests

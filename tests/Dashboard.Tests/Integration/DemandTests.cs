@@ -6,8 +6,6 @@ using Iadvize.Simulator;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Today's demand read from the embedded simulator's <c>GET /statistic</c> on its period, and kept when it fails.</summary>
-[Collection(HostCollection.Name)]
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class DemandTests : IAsyncLifetime
 {

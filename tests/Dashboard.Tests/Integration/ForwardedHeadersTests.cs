@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Behind a TLS-terminating proxy, with ASP.NET Core's forwarded-headers switch on, as the README says.</summary>
-[Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class ForwardedHeadersTests : IAsyncLifetime
 {

@@ -7,7 +7,6 @@ namespace Dashboard.Tests.Integration;
 /// At scale the log must say what went wrong, not what happened a thousand times: in Production, at the levels of
 /// appsettings.json, no line per request, per hub connection or per database command.
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class QuietLogTests : IAsyncLifetime
 {

@@ -12,7 +12,6 @@ namespace Dashboard.Tests.Integration;
 /// called directly, and the account service as a page's handler calls it. What the UI hides is not what is tested here.
 /// </summary>
 [Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class RoleMatrixTests : IAsyncLifetime
 {

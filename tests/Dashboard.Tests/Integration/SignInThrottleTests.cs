@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Kind", "Integration")]
+[Collection(TimingCollection.Name)]
 public sealed class SignInThrottleTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

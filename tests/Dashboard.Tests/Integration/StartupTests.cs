@@ -5,6 +5,7 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary>What `dotnet run --project src/Dashboard` gives a newcomer: a living dashboard on the simulator, quickly.</summary>
 [Trait("Kind", "Integration")]
+[Collection(TimingCollection.Name)]
 public sealed partial class StartupTests
 {
     [Fact]

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Database", "Postgres")]
-[Collection(HostCollection.Name)]
 [Trait("Kind", "Integration")]
 public sealed class SupervisorTests : IAsyncLifetime
 {

@@ -30,8 +30,6 @@ public sealed class FollowingClientTests
     }
 }
 
-[Collection(HostCollection.Name)]
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class PushProtocolTests : IAsyncLifetime
 {

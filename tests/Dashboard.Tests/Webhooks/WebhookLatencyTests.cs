@@ -10,9 +10,8 @@ namespace Dashboard.Tests.Webhooks;
 /// From a change in the simulator to the hub client holding it, through the whole path: simulator event, signed POST,
 /// receiver, refresh queue, GET /operator/{id}/live, store, hub. In memory, so it measures the dashboard's own overhead.
 /// </summary>
-[Collection(HostCollection.Name)]
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
+[Collection(TimingCollection.Name)]
 public sealed class WebhookLatencyTests : IAsyncLifetime
 {
     private const int Events = 200;

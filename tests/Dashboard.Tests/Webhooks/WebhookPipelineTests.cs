@@ -12,8 +12,6 @@ namespace Dashboard.Tests.Webhooks;
 /// The app on its embedded simulator with webhooks on and polling so slow that no second poll happens during a test: any
 /// change the hub shows after the first snapshot came through a webhook.
 /// </summary>
-[Collection(HostCollection.Name)]
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class WebhookPipelineTests : IAsyncLifetime
 {
@@ -128,8 +126,6 @@ public sealed class WebhookPipelineTests : IAsyncLifetime
     }
 }
 
-[Collection(HostCollection.Name)]
-[Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
 public sealed class WebhooksOffTests : IAsyncLifetime
 {
