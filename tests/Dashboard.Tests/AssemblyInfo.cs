@@ -20,12 +20,15 @@ public sealed class TimingCollection
     public const string Name = "Timed against the real clock, alone";
 }
 
-/// <summary>The classes that take longest, by their TRX durations: a killed and restarted process, waits on real intervals.</summary>
+/// <summary>
+/// The classes that take longest, by their TRX durations: three app processes on Redis, a killed and restarted process,
+/// waits on real intervals.
+/// </summary>
 public sealed class LongestFirst : LongestFirstOrderer
 {
     protected override IReadOnlyList<string> Longest { get; } =
     [
-        nameof(Audit.AuditKillTests), nameof(Integration.RoleMatrixTests), nameof(Integration.DemandTests), nameof(Integration.MetricsTests),
+        nameof(ScaleOut.ScaleOutTests), nameof(Audit.AuditKillTests), nameof(Integration.RoleMatrixTests), nameof(Integration.DemandTests), nameof(Integration.MetricsTests),
         nameof(Realtime.PushProtocolTests), nameof(Integration.SupervisorTests), nameof(Auth.SingleSignOnTests), nameof(Audit.AuditIntegrationTests),
     ];
 }
