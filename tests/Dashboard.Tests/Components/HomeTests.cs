@@ -47,6 +47,22 @@ public sealed class HomeTests : DashboardComponentTest
     }
 
     [Fact]
+    public void A_change_set_that_changes_every_row_goes_out_a_budget_at_a_time_and_ends_with_every_change()
+    {
+        Store.PublishSnapshot([.. Enumerable.Range(1, 250).Select(id => (OperatorState)OperatorBuilder.An(id))], Now);
+        var page = Render<Home>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=operator]").Count.ShouldBe(250));
+        var rendersBefore = page.RenderCount;
+
+        Store.PublishSnapshot([.. Enumerable.Range(1, 250).Select(id => (OperatorState)OperatorBuilder.An(id).WithChat(slots: 3, max: 3))], Now.AddSeconds(3));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=channel][data-channel=chat][data-state=busy]").Count.ShouldBe(250));
+        page.Find("[data-kpi=busy-chat]").TextContent.ShouldBe("250");
+        // 250 changed Manager rows in one batch would be some 500 KB: at 24,000 characters a batch, that is 20 or more.
+        (page.RenderCount - rendersBefore).ShouldBeGreaterThan(15, "the changed rows go out over several batches");
+    }
+
+    [Fact]
     public void A_Viewer_sees_names_as_plain_text_and_no_export()
     {
         Authorization.SetRoles(nameof(Dashboard.Auth.Role.Viewer));
