@@ -21,7 +21,7 @@ public sealed class DaySampler(
 {
     /// <summary>The sample to take now: null while the live data is stale (or before the first poll).</summary>
     public static AvailabilitySample? Take(Snapshot snapshot, UpstreamHealth health, DateTimeOffset now, TimeSpan liveInterval) =>
-        snapshot.TakenAt is null || health.IsStale(now, liveInterval) ? null : AvailabilitySample.From(KpiSet.Compute(snapshot.Operators), now);
+        snapshot.TakenAt is null || health.IsStale(now, liveInterval) ? null : AvailabilitySample.From(snapshot.Kpis, now);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

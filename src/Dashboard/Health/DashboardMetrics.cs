@@ -55,7 +55,7 @@ public sealed class DashboardMetrics
         Registry.AddBeforeCollectCallback(() =>
         {
             var snapshot = store.Current;
-            var kpis = KpiSet.Compute(snapshot.Operators);
+            var kpis = snapshot.Kpis;
             operators.WithLabels("known").Set(kpis.Operators);
             operators.WithLabels("connected").Set(kpis.Connected);
             foreach (var channel in ChannelKinds.All)

@@ -41,6 +41,15 @@ public sealed class Snapshot
     /// <summary>Sorted by name, then id.</summary>
     public ImmutableArray<OperatorState> Operators { get; }
 
+    /// <summary>
+    /// The headline figures over every operator, counted once per snapshot for every page and reader that shows them all:
+    /// an unfiltered page pays nothing per change set for them, however many operators there are.
+    /// </summary>
+    public KpiSet Kpis => _kpis ??= KpiSet.Compute(Operators);
+
+    // Two readers at once may both count; they get equal figures, and one of them is kept.
+    private KpiSet? _kpis;
+
     public OperatorState? Find(int operatorId) => _indexById.TryGetValue(operatorId, out var index) ? Operators[index] : null;
 
     public bool Contains(int operatorId) => _indexById.ContainsKey(operatorId);
