@@ -115,17 +115,7 @@ public sealed record ReplicaMessage(
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, ReplicaJson.Default.ReplicaMessage);
 
     /// <summary>The message, or null when it is not one (another version's format, or garbage on the channel).</summary>
-    public static ReplicaMessage? Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, ReplicaJson.Default.ReplicaMessage);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ReplicaMessage? Deserialize(ReadOnlySpan<byte> bytes) => StoredJson.Read(bytes, ReplicaJson.Default.ReplicaMessage);
 }
 
 public sealed record WireChange(
@@ -183,6 +173,29 @@ public sealed record WireChannel(
         Status == ChannelStatus.Offline && !Enabled && !Available && !Busy && Slots == 0 && MaxSlots == 0 && Since is null && !SwitchedOff
             ? ChannelState.Offline
             : new(Enabled, Available, Busy, Slots, MaxSlots, Status, Since, SwitchedOff);
+}
+
+/// <summary>Reads what instances leave each other in Redis, whichever version wrote it.</summary>
+public static class StoredJson
+{
+    /// <summary>The value, or null when the bytes are none or not one (another version's format, or garbage).</summary>
+    public static T? Read<T>(ReadOnlySpan<byte> bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (bytes.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]

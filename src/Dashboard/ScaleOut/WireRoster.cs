@@ -31,22 +31,7 @@ public sealed record WireRoster(
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, RosterJson.Default.WireRoster);
 
     /// <summary>The roster, or null when the bytes are not one (another version's format, or nothing stored yet).</summary>
-    public static WireRoster? Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, RosterJson.Default.WireRoster);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static WireRoster? Deserialize(ReadOnlySpan<byte> bytes) => StoredJson.Read(bytes, RosterJson.Default.WireRoster);
 }
 
 /// <summary>One operator of the roster: what <see cref="OperatorDetails"/> holds that the dashboard reads.</summary>

@@ -37,17 +37,7 @@ public sealed record InstanceReport(
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, StatusJson.Default.InstanceReport);
 
     /// <summary>The report, or null when the bytes are not one (another version's format).</summary>
-    public static InstanceReport? Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes, StatusJson.Default.InstanceReport);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static InstanceReport? Deserialize(ReadOnlySpan<byte> bytes) => ScaleOut.StoredJson.Read(bytes, StatusJson.Default.InstanceReport);
 }
 
 /// <summary>The upstream's health as an instance knows it (followers know the polling instance's).</summary>
