@@ -15,6 +15,7 @@ using Dashboard.Preferences;
 using Dashboard.Realtime;
 using Dashboard.ScaleOut;
 using Dashboard.Security;
+using Dashboard.Status;
 using Dashboard.Storage;
 using Dashboard.Tv;
 using Dashboard.Upstream;
@@ -37,6 +38,7 @@ try
     builder.AddDayCurve();
     builder.AddRealtime();
     builder.AddScaleOut();
+    builder.AddStatus();
     builder.AddCommands();
     builder.AddOperators();
     builder.AddWebhooks();

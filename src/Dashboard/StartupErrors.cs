@@ -11,6 +11,7 @@ internal static class StartupErrors
     {
         OptionsValidationException validation => validation.Failures,
         Storage.DatabaseUnavailableException database => [database.Message],
+        ScaleOut.RedisUnavailableException redis => [redis.Message],
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Messages),
         // The configuration binder cannot convert a value (e.g. an interval that is not a TimeSpan).
         InvalidOperationException { InnerException: FormatException or OverflowException or InvalidOperationException or ArgumentException } binding

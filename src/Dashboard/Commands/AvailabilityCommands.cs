@@ -114,7 +114,16 @@ public sealed class AvailabilityCommands(
             return await RefuseAsync(Intent(null), new CommandResult(false, "This operator is not known to the dashboard."));
         }
 
-        var gate = await locks.AcquireAsync(operatorId, cancellationToken);
+        IAsyncDisposable gate;
+        try
+        {
+            gate = await locks.AcquireAsync(operatorId, cancellationToken);
+        }
+        catch (OperatorLocksUnavailableException unavailable)
+        {
+            return await RefuseAsync(Intent(store.Current.Find(operatorId)), new CommandResult(false, unavailable.Message));
+        }
+
         try
         {
             // Checked inside the gate: a change that just finished may have made this one pointless or invalid.

@@ -10,8 +10,12 @@ namespace Dashboard.Commands;
 public interface IOperatorLocks
 {
     /// <summary>Waits for the operator's lock; dispose the answer to release it.</summary>
+    /// <exception cref="OperatorLocksUnavailableException">The locks cannot be taken now (scaled out: Redis does not answer).</exception>
     Task<IAsyncDisposable> AcquireAsync(int operatorId, CancellationToken cancellationToken);
 }
+
+/// <summary>The operators' locks cannot be taken now: the change is refused, unsent, rather than made without one.</summary>
+public sealed class OperatorLocksUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>The operators' locks of one instance.</summary>
 public sealed class LocalOperatorLocks : IOperatorLocks

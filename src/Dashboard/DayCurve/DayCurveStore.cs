@@ -7,8 +7,8 @@ namespace Dashboard.DayCurve;
 /// <summary>
 /// Today's curve for every open page: today's samples and the last missed opportunities per hour, and the
 /// <see cref="DaySeries"/> computed from them once per change (immutable, shared by every circuit). The sampler and the
-/// demand reader write, from their own threads, under one lock; listeners are told on the writer's thread and must
-/// marshal to their own context.
+/// demand reader (scaled out, on a follower: the replication) write, from their own threads, under one lock; listeners
+/// are told on the writer's thread and must marshal to their own context.
 /// </summary>
 public sealed class DayCurveStore
 {
@@ -37,8 +37,35 @@ public sealed class DayCurveStore
     /// <summary>The start of the day <paramref name="now"/> falls in.</summary>
     public DateTimeOffset StartOfDay(DateTimeOffset now) => DemandQuery.StartOfDay(now, _zone);
 
-    /// <summary>Samples read back from the database at start (a restart keeps the morning).</summary>
+    /// <summary>Samples read back from the database: at start (a restart keeps the morning), and on a follower each tick.</summary>
     public void Load(IEnumerable<AvailabilitySample> samples) => Change(() => _samples.AddRange(samples));
+
+    /// <summary>When the last sample of today was taken; null before the first.</summary>
+    public DateTimeOffset? LastSampleAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _samples.Count == 0 ? null : _samples.Max(s => s.At);
+            }
+        }
+    }
+
+    /// <summary>The missed opportunities per hour last read, and why they are not current (null when they are).</summary>
+    public (HourlyMissed? Hourly, string? Problem) HourlyNow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_hourly, _hourlyProblem);
+            }
+        }
+    }
+
+    /// <summary>Scaled out, on a follower: the polling instance's missed opportunities per hour and their problem, as they are there.</summary>
+    public void MirrorHourly(HourlyMissed? hourly, string? problem) => Change(() => (_hourly, _hourlyProblem) = (hourly, problem));
 
     /// <summary>A sample just stored.</summary>
     public void Add(AvailabilitySample sample) => Change(() => _samples.Add(sample));

@@ -38,9 +38,19 @@ public sealed class DaySampler(
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>One tick: a sample stored and added to the curve, or a gap.</summary>
+    /// <summary>
+    /// One tick: a sample stored and added to the curve, or a gap. Scaled out, only the polling instance samples; the
+    /// others draw what it stored (<see cref="FollowAsync"/>), so that the table gets one row a tick whatever the number
+    /// of instances, and every instance draws the same curve.
+    /// </summary>
     public async Task SampleOnceAsync(CancellationToken cancellationToken)
     {
+        if (!lease.IsHeld)
+        {
+            await FollowAsync(cancellationToken);
+            return;
+        }
+
         var now = time.GetUtcNow();
         if (Take(live.Current, live.Health, now, polling.Value.LiveInterval) is not { } sample)
         {
@@ -51,11 +61,7 @@ public sealed class DaySampler(
 
         try
         {
-            // Scaled out, every instance has the same picture: the polling one stores it, once; the others only draw it.
-            if (lease.IsHeld)
-            {
-                await samples.AddAsync(sample, cancellationToken);
-            }
+            await samples.AddAsync(sample, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -65,6 +71,22 @@ public sealed class DaySampler(
         }
 
         curve.Add(sample);
+    }
+
+    /// <summary>Adds to the curve the samples the polling instance stored since the last one drawn here.</summary>
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        var last = curve.LastSampleAt;
+        try
+        {
+            var stored = await samples.ReadSinceAsync(last ?? curve.StartOfDay(time.GetUtcNow()), cancellationToken);
+            curve.Load(stored.Where(sample => last is null || sample.At > last));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not read the availability samples the polling instance stored; the curve waits for the next tick.");
+            curve.Refresh();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,8 +4,9 @@ namespace Dashboard.Demand;
 
 /// <summary>
 /// Today's demand for every open page: one <see cref="DemandState"/> (immutable, shared by every circuit, which keeps
-/// only a reference to it) and a nudge to each listener when it changes. The reader is its only writer; listeners are
-/// told on the writer's thread and must marshal to their own context.
+/// only a reference to it) and a nudge to each listener when it changes. One writer: the reader, or on a scaled-out
+/// follower the replication (<see cref="Mirror"/>); listeners are told on the writer's thread and must marshal to their own
+/// context.
 /// </summary>
 public sealed class DemandStore
 {
@@ -32,6 +33,9 @@ public sealed class DemandStore
 
     /// <summary>An attempt that did not update the figures: they stay, marked stale with <paramref name="problem"/>.</summary>
     public void ReportProblem(string problem) => Replace(Current with { Problem = problem });
+
+    /// <summary>Scaled out, on a follower: the polling instance's figures, as they are there (figures, time and problem).</summary>
+    public void Mirror(DemandState state) => Replace(state);
 
     public void CountRead(bool succeeded)
     {

@@ -61,6 +61,12 @@ public sealed class PollCycle
 
     public Roster Roster => Volatile.Read(ref _roster);
 
+    /// <summary>
+    /// The roster the polling instance read (scaled out, on a follower): names for the filter menus and details for the
+    /// details page. Taking over the polling later reads a roster of its own at once, as at start.
+    /// </summary>
+    public void Adopt(Roster roster) => Volatile.Write(ref _roster, roster);
+
     /// <summary>Requests the last live poll cost: what a bulk change leaves free so the poll is not starved.</summary>
     public int LiveRequestsPerCycle => Volatile.Read(ref _lastLiveRequests);
 

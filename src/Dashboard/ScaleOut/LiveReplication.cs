@@ -1,5 +1,9 @@
 using System.Threading.Channels;
+using Dashboard.DayCurve;
+using Dashboard.Demand;
 using Dashboard.Live;
+using Dashboard.Polling;
+using Dashboard.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,9 +14,10 @@ namespace Dashboard.ScaleOut;
 /// (a term, begun and ended by <see cref="RedisPollingLease"/>) it sends every change set and health of its store, a
 /// snapshot when the term begins, every <see cref="ScaleOutOptions.SnapshotInterval"/> and when a follower asks; otherwise
 /// it applies what the polling instance sends to its own store, in order (<see cref="ReplicaOrder"/>), so that its
-/// circuits and hub clients see what the polling instance's see.
+/// circuits and hub clients see what the polling instance's see. Beside the picture it carries what the polling instance
+/// alone reads (the roster, today's demand: <c>LiveReplication.Figures.cs</c>) and takes the followers' requests to it.
 /// </summary>
-public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, IOperatorWriteForwarder
+public sealed partial class LiveReplication : BackgroundService, IAvailabilityObserver, IOperatorWriteForwarder
 {
     /// <summary>What a follower that missed change sets shows until the next snapshot.</summary>
     public const string BehindMessage = "This instance missed updates from the polling instance and waits for the next full picture.";
@@ -33,16 +38,31 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
     private TermId? _term;
     private int _snapshotQueued;
 
-    public LiveReplication(IConnectionMultiplexer redis, AvailabilityStore store, IOptions<ScaleOutOptions> options, TimeProvider time, ILogger<LiveReplication> logger)
+    public LiveReplication(
+        IConnectionMultiplexer redis,
+        AvailabilityStore store,
+        PollCycle poll,
+        DemandStore demand,
+        DayCurveStore curve,
+        OperatorRefreshQueue refreshes,
+        IOptions<ScaleOutOptions> options,
+        TimeProvider time,
+        ILogger<LiveReplication> logger)
     {
         _redis = redis;
         _store = store;
+        _poll = poll;
+        _demand = demand;
+        _curve = curve;
+        _refreshes = refreshes;
         _options = options.Value;
         _time = time;
         _logger = logger;
         _live = RedisChannel.Literal($"{_options.Prefix}:live");
         _snapshotWanted = RedisChannel.Literal($"{_options.Prefix}:snapshot-wanted");
         _operatorWrites = RedisChannel.Literal($"{_options.Prefix}:operator-writes");
+        _refreshWanted = RedisChannel.Literal($"{_options.Prefix}:refresh-wanted");
+        _rosterKey = $"{_options.Prefix}:roster";
         store.ForwardOperatorWrites(this);
         _sequenceKey = $"{_options.Prefix}:sequence";
     }
@@ -59,6 +79,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
     {
         var last = (long?)await _redis.GetDatabase().StringGetAsync(_sequenceKey).WaitAsync(cancellationToken) ?? 0;
         _store.AdvanceSequence(Math.Max(last, _store.Current.Sequence) + 1);
+        ForgetFiguresShared();
         Volatile.Write(ref _term, new TermId(Guid.NewGuid()));
         QueueSnapshot();
     }
@@ -73,8 +94,9 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
             return false;
         }
 
-        // Lost if no instance polls at this moment: the next poll reads the upstream, which is where the change is.
-        _redis.GetSubscriber().Publish(_operatorWrites, ReplicaMessage.ForOperator(Instance, state, at, verified).Serialize(), CommandFlags.FireAndForget);
+        // Lost if no instance polls at this moment (or Redis is away): the next poll reads the upstream, which is where the
+        // change is.
+        Send(_operatorWrites, ReplicaMessage.ForOperator(Instance, state, at, verified).Serialize());
         return true;
     }
 
@@ -92,7 +114,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
         if (Volatile.Read(ref _term) is { } term)
         {
             var current = _store.Current;
-            _outbox.Writer.TryWrite(() => ReplicaMessage.ForHealth(Instance, term.Value, health, current));
+            _outbox.Writer.TryWrite(() => ReplicaMessage.ForHealth(Instance, term.Value, health, current) with { RosterVersion = SharedRosterVersion() });
         }
     }
 
@@ -106,8 +128,12 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
         wanted.OnMessage(_ => QueueSnapshot());
         var writes = await subscriber.SubscribeAsync(_operatorWrites);
         writes.OnMessage(message => ReceiveOperator(message.Message));
+        var refreshes = await subscriber.SubscribeAsync(_refreshWanted);
+        refreshes.OnMessage(message => ReceiveRefresh(message.Message));
         _redis.ConnectionRestored += OnConnectionRestored;
         using var subscription = _store.Subscribe(this);
+        using var demandChanges = _demand.Subscribe(QueueDemand);
+        using var curveChanges = _curve.Subscribe(QueueDemand);
         using var periodic = new PeriodicTimer(_options.SnapshotInterval, _time);
         var ticks = TickAsync(periodic, stoppingToken);
         try
@@ -125,6 +151,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
             await live.UnsubscribeAsync();
             await wanted.UnsubscribeAsync();
             await writes.UnsubscribeAsync();
+            await refreshes.UnsubscribeAsync();
             await ticks;
         }
     }
@@ -156,8 +183,11 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
                 }
 
                 await subscriber.PublishAsync(_live, message.Serialize());
-                // The last number sent, for the next polling instance to continue from.
-                await _redis.GetDatabase().StringSetAsync(_sequenceKey, message.Sequence, flags: CommandFlags.FireAndForget);
+                if (message.Kind != ReplicaKind.Demand)
+                {
+                    // The last number sent, for the next polling instance to continue from (demand is not numbered).
+                    await _redis.GetDatabase().StringSetAsync(_sequenceKey, message.Sequence, flags: CommandFlags.FireAndForget);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -180,7 +210,7 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
         {
             Interlocked.Exchange(ref _snapshotQueued, 0);
             return Volatile.Read(ref _term) is { } term
-                ? ReplicaMessage.ForSnapshot(Instance, term.Value, _store.Current, _store.Health, _store.WatchingSince)
+                ? WithFigures(ReplicaMessage.ForSnapshot(Instance, term.Value, _store.Current, _store.Health, _store.WatchingSince))
                 : null;
         });
     }
@@ -227,6 +257,17 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
 
     private void Apply(ReplicaMessage message)
     {
+        if (message.Kind == ReplicaKind.Demand)
+        {
+            // Not numbered: the last of the current term stands.
+            if (message.Term == _order.Term)
+            {
+                MirrorDemand(message);
+            }
+
+            return;
+        }
+
         var applied = _store.Current.Sequence;
         var step = message.Kind switch
         {
@@ -252,12 +293,15 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
         {
             case ReplicaKind.Snapshot:
                 _store.ReplaceReplicated(message.Sequence, message.TakenAt, message.ToOperators(), message.Health ?? UpstreamHealth.Unknown, message.WatchingSince);
+                MirrorDemand(message);
+                FollowRoster(message.RosterVersion);
                 break;
             case ReplicaKind.Changes:
                 _store.ApplyReplicated(message.ToChangeSet(), message.TakenAt);
                 break;
             default:
                 _store.ReportReplicatedHealth(message.Health ?? UpstreamHealth.Unknown, message.Sequence, message.TakenAt);
+                FollowRoster(message.RosterVersion);
                 break;
         }
     }
@@ -269,7 +313,21 @@ public sealed class LiveReplication : BackgroundService, IAvailabilityObserver, 
     {
         if (Volatile.Read(ref _term) is null)
         {
-            _redis.GetSubscriber().Publish(_snapshotWanted, Instance.ToString("N"), CommandFlags.FireAndForget);
+            Send(_snapshotWanted, Instance.ToString("N"));
+        }
+    }
+
+    // Fire and forget, and never a throw into the caller (a command, a webhook, a Redis event) while Redis is away: what is
+    // lost is repaired by the next snapshot or poll.
+    private void Send(RedisChannel channel, RedisValue message)
+    {
+        try
+        {
+            _redis.GetSubscriber().Publish(channel, message, CommandFlags.FireAndForget);
+        }
+        catch (RedisException exception)
+        {
+            _logger.LogWarning(exception, "A message to the other instances could not be sent (is Redis reachable?).");
         }
     }
 

@@ -19,6 +19,14 @@ public sealed class RedisOperatorLocks(IConnectionMultiplexer redis, IOptions<Sc
         var gate = new RedisDistributedLock($"{options.Value.Prefix}:operator-lock:{operatorId}", redis.GetDatabase(), settings => settings
             .Expiry(Expiry)
             .BusyWaitSleepTime(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100)));
-        return await gate.AcquireAsync(timeout: null, cancellationToken);
+        try
+        {
+            return await gate.AcquireAsync(timeout: null, cancellationToken);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            throw new OperatorLocksUnavailableException(
+                "Changes cannot be made now: the dashboard's instances cannot coordinate them (Redis does not answer). Try again in a moment.", exception);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dashboard.DayCurve;
+using Dashboard.Demand;
 using Dashboard.Live;
 
 namespace Dashboard.ScaleOut;
@@ -18,6 +20,9 @@ public enum ReplicaKind
 
     /// <summary>A follower's operator for the polling instance to publish: a verified change, a webhook's read.</summary>
     Operator,
+
+    /// <summary>Today's demand and missed opportunities per hour, as the polling instance read them last.</summary>
+    Demand,
 }
 
 /// <summary>
@@ -56,6 +61,25 @@ public sealed record ReplicaMessage(
     [JsonPropertyName("v")]
     public bool Verified { get; init; }
 
+    /// <summary>
+    /// Which roster the polling instance holds (snapshots and health): a follower holding another reads it from Redis
+    /// (<see cref="WireRoster"/>), so that the roster, sent when it changes, costs nothing every poll.
+    /// </summary>
+    [JsonPropertyName("rv")]
+    public Guid? RosterVersion { get; init; }
+
+    /// <summary>Today's demand (<see cref="ReplicaKind.Demand"/> and snapshots).</summary>
+    [JsonPropertyName("d")]
+    public DemandState? Demand { get; init; }
+
+    /// <summary>The missed opportunities per hour of the day's curve (<see cref="ReplicaKind.Demand"/> and snapshots).</summary>
+    [JsonPropertyName("hm")]
+    public HourlyMissed? Hourly { get; init; }
+
+    /// <summary>Why the missed opportunities per hour are not current, if they are not.</summary>
+    [JsonPropertyName("hp")]
+    public string? HourlyProblem { get; init; }
+
     public static ReplicaMessage ForOperator(Guid sender, OperatorState state, DateTimeOffset at, bool verified) =>
         new(sender, Guid.Empty, ReplicaKind.Operator, 0, null) { At = at, Operators = [WireOperator.From(state)], Verified = verified };
 
@@ -77,6 +101,10 @@ public sealed record ReplicaMessage(
             WatchingSince = watchingSince,
         };
 
+    /// <summary>What the demand figures are now: a message of their own, and part of every snapshot.</summary>
+    public static ReplicaMessage ForDemand(Guid sender, Guid term, DemandState demand, HourlyMissed? hourly, string? hourlyProblem) =>
+        new(sender, term, ReplicaKind.Demand, 0, null) { Demand = demand, Hourly = hourly, HourlyProblem = hourlyProblem };
+
     /// <summary>The change set this message carries (<see cref="ReplicaKind.Changes"/>).</summary>
     public ChangeSet ToChangeSet() =>
         new(Sequence, At ?? TakenAt ?? DateTimeOffset.MinValue, [.. (Changes ?? []).Select(change => change.ToChange())]);
@@ -87,17 +115,7 @@ public sealed record ReplicaMessage(
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, ReplicaJson.Default.ReplicaMessage);
 
     /// <summary>The message, or null when it is not one (another version's format, or garbage on the channel).</summary>
-    public static ReplicaMessage? Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, ReplicaJson.Default.ReplicaMessage);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ReplicaMessage? Deserialize(ReadOnlySpan<byte> bytes) => StoredJson.Read(bytes, ReplicaJson.Default.ReplicaMessage);
 }
 
 public sealed record WireChange(
@@ -155,6 +173,29 @@ public sealed record WireChannel(
         Status == ChannelStatus.Offline && !Enabled && !Available && !Busy && Slots == 0 && MaxSlots == 0 && Since is null && !SwitchedOff
             ? ChannelState.Offline
             : new(Enabled, Available, Busy, Slots, MaxSlots, Status, Since, SwitchedOff);
+}
+
+/// <summary>Reads what instances leave each other in Redis, whichever version wrote it.</summary>
+public static class StoredJson
+{
+    /// <summary>The value, or null when the bytes are none or not one (another version's format, or garbage).</summary>
+    public static T? Read<T>(ReadOnlySpan<byte> bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (bytes.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]

@@ -24,6 +24,9 @@ public sealed class ReplicaOrder
     private Guid? _term;
     private bool _behind;
 
+    /// <summary>The term of the last snapshot applied; null before the first.</summary>
+    public Guid? Term => _term;
+
     /// <summary>True from a gap until the next snapshot.</summary>
     public bool IsBehind => _behind;
 

@@ -28,12 +28,7 @@ public static class ScaleOutExtensions
         }
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
-        {
-            var configuration = ConfigurationOptions.Parse(services.GetRequiredService<IOptions<ScaleOutOptions>>().Value.ConnectionString!);
-            // Redis down at start is an outage to ride out (the lease waits, followers show stale), not a reason to exit.
-            configuration.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(configuration);
-        });
+            RedisConnection.Open(services.GetRequiredService<IOptions<ScaleOutOptions>>().Value.ConnectionString!));
 
         // A cookie or a TV link signed by one instance must open on every other.
         builder.Services.AddOptions<KeyManagementOptions>()
@@ -54,6 +49,10 @@ public static class ScaleOutExtensions
         // Subscribed before the lease is sought, so that no message of the polling instance is missed at start.
         builder.Services.AddSingleton<LiveReplication>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveReplication>());
+        builder.Services.AddSingleton<Webhooks.IOperatorRefresher>(services => services.GetRequiredService<LiveReplication>());
+        builder.Services.AddSingleton<RedisInstanceReports>();
+        builder.Services.AddSingleton<Status.IInstanceReports>(services => services.GetRequiredService<RedisInstanceReports>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisInstanceReports>());
         builder.Services.AddSingleton<RedisPollingLease>();
         builder.Services.AddSingleton<IPollingLease>(services => services.GetRequiredService<RedisPollingLease>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RedisPollingLease>());

@@ -40,6 +40,7 @@ public sealed class WebhookReceiver(
     IOptions<WebhookOptions> options,
     IDeliveryMemory deduplicator,
     IOperatorRefresher refresher,
+    WebhookTally tally,
     ILogger<WebhookReceiver> logger)
 {
     public const string SignatureHeader = "x-iadvize-signature";
@@ -63,6 +64,7 @@ public sealed class WebhookReceiver(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var outcome = await ReceiveAsync(request, cancellationToken);
+        tally.Count(outcome);
         var status = StatusCode(outcome);
         // Only the outcome's name: enough for whoever configures the webhook in iAdvize, nothing about the secret.
         return outcome == WebhookOutcome.Disabled ? Results.NotFound() : Results.Text(outcome.ToString(), "text/plain", statusCode: status);

@@ -20,8 +20,10 @@ public static class WebhooksExtensions
         // Scaled out, AddScaleOut has registered the Redis memory already.
         builder.Services.TryAddSingleton<IDeliveryMemory>(provider => provider.GetRequiredService<DeliveryDeduplicator>());
         builder.Services.AddSingleton<OperatorRefreshQueue>();
-        builder.Services.AddSingleton<IOperatorRefresher>(provider => provider.GetRequiredService<OperatorRefreshQueue>());
+        // Scaled out, AddScaleOut has registered the replication, which sends followers' reads to the polling instance.
+        builder.Services.TryAddSingleton<IOperatorRefresher>(provider => provider.GetRequiredService<OperatorRefreshQueue>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OperatorRefreshQueue>());
+        builder.Services.AddSingleton<WebhookTally>();
         builder.Services.AddSingleton<WebhookReceiver>();
         return builder;
     }

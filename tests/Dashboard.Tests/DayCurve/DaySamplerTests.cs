@@ -32,8 +32,9 @@ public sealed class DaySamplerTests : IAsyncDisposable
         OperatorBuilder.An(5).Offline(),
     ];
 
-    private DaySampler Sampler(Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>? database = null) =>
-        new(_live, new SampleStore(database ?? _db), _curve, _db.Clock, Options.Create(new SampleOptions()), Options.Create(new PollingOptions()), _log, new SingleInstanceLease());
+    private DaySampler Sampler(Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>? database = null, IPollingLease? lease = null) =>
+        new(_live, new SampleStore(database ?? _db), _curve, _db.Clock, Options.Create(new SampleOptions()), Options.Create(new PollingOptions()), _log,
+            lease ?? new SingleInstanceLease());
 
     [Fact]
     public void A_sample_holds_the_headline_figures_of_every_operator()
@@ -110,5 +111,32 @@ public sealed class DaySamplerTests : IAsyncDisposable
 
         _curve.Current.SampleCount.ShouldBe(1);
         _curve.Current.Hours.Single(h => h.Hour == 9).MinFree(ChannelKind.Chat).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_follower_stores_nothing_and_draws_each_sample_the_polling_instance_stored_once()
+    {
+        var now = _db.Clock.GetUtcNow();
+        _live.PublishSnapshot(Team(), now);
+        var follower = Sampler(lease: new FollowerLease());
+        await _db.Store.AddAsync(new AvailabilitySample { At = now.AddMinutes(-2), FreeSlotsChat = 4 }, Token);
+
+        await follower.SampleOnceAsync(Token);
+        await _db.Store.AddAsync(new AvailabilitySample { At = now.AddMinutes(-1), FreeSlotsChat = 2 }, Token);
+        await follower.SampleOnceAsync(Token);
+        await follower.SampleOnceAsync(Token);
+
+        (await _db.AllAsync()).Count.ShouldBe(2, "a follower adds no sample of its own");
+        _curve.Current.SampleCount.ShouldBe(2);
+        _curve.Current.Hours.Single(h => h.Hour == 13).MinFree(ChannelKind.Chat).ShouldBe(2);
+    }
+
+    /// <summary>Scaled out, an instance that does not hold the polling lease.</summary>
+    private sealed class FollowerLease : IPollingLease
+    {
+        public bool IsHeld => false;
+
+        public Task<CancellationToken> WaitForTurnAsync(CancellationToken cancellationToken) =>
+            Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => CancellationToken.None, TaskScheduler.Default);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Iadvize.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,7 @@ internal sealed class CountingSimulator : IAsyncDisposable
     private const string Prefix = "/simulator/api/2";
 
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, long> _readsByPath = new(StringComparer.Ordinal);
     private long _reads;
     private long _writes;
 
@@ -32,6 +34,9 @@ internal sealed class CountingSimulator : IAsyncDisposable
     public Uri BaseUrl => new(_app.Urls.First().TrimEnd('/') + Prefix);
 
     public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>GETs of one path of its API (e.g. <c>/operator/7/live</c>).</summary>
+    public long ReadsOf(string path) => _readsByPath.GetValueOrDefault(path);
 
     /// <summary>PUTs of its API: availability changes sent.</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -58,6 +63,7 @@ internal sealed class CountingSimulator : IAsyncDisposable
                 if (HttpMethods.IsGet(context.Request.Method))
                 {
                     Interlocked.Increment(ref simulator._reads);
+                    simulator._readsByPath.AddOrUpdate(context.Request.Path.Value![Prefix.Length..], 1, (_, count) => count + 1);
                 }
                 else if (HttpMethods.IsPut(context.Request.Method))
                 {

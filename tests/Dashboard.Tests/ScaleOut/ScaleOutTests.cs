@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Dashboard.Tests.Integration;
 using Microsoft.AspNetCore.SignalR.Client;
 using StackExchange.Redis;
@@ -22,6 +25,8 @@ public sealed class ScaleOutTests
 
     private const string Admin = "admin";
     private const string Password = "scale-out-password";
+    private const string WebhookSecret = "scale-out-webhook-secret";
+    private static int _instances;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
     private static readonly string? Redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } address ? address : null;
 
@@ -55,6 +60,52 @@ public sealed class ScaleOutTests
         await SameCsvAsync(http, instances, $"operator {changed}'s new connection on every instance", csv => Row(csv, changed) != before);
         TestContext.Current.TestOutputHelper?.WriteLine($"Upstream reads per minute: {alone:0} with one instance, {together:0} with three.");
         together.ShouldBeLessThan(alone * 1.3 + 5);
+
+        // What only the polling instance reads reaches the others: the roster's names and today's demand.
+        await SameOnEveryInstanceAsync(http, instances, "/tv/setup", GroupOptions, "the polling instance's groups in every instance's menu");
+        await SameOnEveryInstanceAsync(http, instances, "/", Demand, "the polling instance's demand figures on every instance");
+    }
+
+    [Fact]
+    public async Task A_webhook_posted_to_every_instance_is_taken_once_and_the_status_page_of_any_lists_all_three()
+    {
+        RequireRedisAndPostgres();
+        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
+        await using var database = new TestDatabase();
+        var prefix = Prefix();
+        await using var first = Start(upstream, database, prefix);
+        using var http = await SignedInClientAsync(first);
+        await WaitForPollingAsync(http, [first]);
+        await using var second = Start(upstream, database, prefix);
+        await using var third = Start(upstream, database, prefix);
+        AppProcess[] instances = [first, second, third];
+        await SameCsvAsync(http, instances, "the three instances exporting the same operators");
+
+        // iAdvize's delivery and its retries, landing on each instance: the followers first.
+        var (changed, before) = FlipConnection(upstream, await CsvAsync(http, second));
+        var answers = new List<string>();
+        foreach (var instance in new[] { third, second, first })
+        {
+            answers.Add(await PostWebhookAsync(instance, changed));
+        }
+
+        answers.Order(StringComparer.Ordinal).ShouldBe(["Accepted", "Duplicate", "Duplicate"]);
+        await SameCsvAsync(http, instances, $"operator {changed}'s new connection on every instance", csv => Row(csv, changed) != before);
+        upstream.ReadsOf($"/operator/{changed}/live").ShouldBeLessThanOrEqualTo(1, "the operator read once, by the polling instance, if at all before the poll");
+
+        // The operations page on a follower: every instance, one polling, and the deliveries of all of them.
+        await Eventually.PassesAsync(
+            async () =>
+            {
+                var page = await http.GetStringAsync(new Uri(second.BaseAddress, "/status"), TestContext.Current.CancellationToken);
+                var rows = Regex.Matches(page, "data-testid=\"status-instance\"[^>]*").Select(m => m.Value).ToList();
+                rows.Count.ShouldBe(3, page);
+                rows.Count(row => row.Contains("data-polling=\"true\"", StringComparison.Ordinal)).ShouldBe(1);
+                page.ShouldContain("data-received=\"3\" data-duplicates=\"2\"");
+            },
+            "the status page of a follower listing the three instances and their deliveries",
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
@@ -120,8 +171,57 @@ public sealed class ScaleOutTests
                 ["Redis__Lease"] = Lease.ToString("c", CultureInfo.InvariantCulture),
                 ["Auth__BootstrapAdmin__UserName"] = Admin,
                 ["Auth__BootstrapAdmin__Password"] = Password,
+                ["Audit__InstanceName"] = $"instance-{Interlocked.Increment(ref _instances)}",
+                ["Webhooks__Secret"] = WebhookSecret,
             },
             database);
+
+    // A signed delivery about the operator, with one event id and correlation id whatever instance it lands on.
+    private static async Task<string> PostWebhookAsync(AppProcess instance, int operatorId)
+    {
+        var body = $$"""{"eventId": "evt-scale-out-{{operatorId}}", "eventType": "user.connected", "userId": {{operatorId}}}""";
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes(body)));
+        using var http = new HttpClient { BaseAddress = instance.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/iadvize") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-iadvize-signature", $"sha256={signature}");
+        request.Headers.Add("x-iadvize-correlationid", $"corr-scale-out-{operatorId}");
+        request.Headers.Add("x-iadvize-delivery", Guid.NewGuid().ToString());
+        using var answer = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static string GroupOptions(string page)
+    {
+        var menu = Regex.Match(page, "<select id=\"tv-group\".*?</select>", RegexOptions.Singleline).Value;
+        var options = Regex.Matches(menu, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        options.ShouldNotBeEmpty("the group menu lists the roster's groups");
+        return string.Join('|', options);
+    }
+
+    private static string Demand(string page)
+    {
+        page.ShouldContain("data-testid=\"demand-band\" data-stale=\"false\"");
+        var figures = Regex.Matches(page, "<span class=\"demand-value\" data-testid=\"demand\"[^>]*>[^<]*</span>").Select(m => m.Value).ToList();
+        figures.ShouldNotBeEmpty("demand figures shown");
+        return string.Join('|', figures);
+    }
+
+    // The same text drawn from one page of every instance.
+    private static Task SameOnEveryInstanceAsync(HttpClient http, IReadOnlyList<AppProcess> instances, string path, Func<string, string> part, string what) =>
+        Eventually.PassesAsync(
+            async () =>
+            {
+                var parts = new List<string>();
+                foreach (var instance in instances)
+                {
+                    parts.Add(part(await http.GetStringAsync(new Uri(instance.BaseAddress, path), TestContext.Current.CancellationToken)));
+                }
+
+                parts.Distinct().Count().ShouldBe(1, string.Join(Environment.NewLine, parts));
+            },
+            what,
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(500));
 
     // Cookies are not kept per port: this client's sign-in goes to every instance on 127.0.0.1.
     private static async Task<HttpClient> SignedInClientAsync(AppProcess app, CookieContainer? cookies = null)

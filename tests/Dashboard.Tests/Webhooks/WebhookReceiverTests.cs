@@ -11,10 +11,12 @@ public sealed class WebhookReceiverTests
     private readonly RecordingRefresher _refresher = new();
     private readonly WebhookOptions _options = new() { Secret = DeliveryBuilder.Secret, MaxBodyBytes = 1_024 };
 
+    private WebhookTally Tally { get; } = new();
+
     private WebhookReceiver CreateReceiver()
     {
         var options = Options.Create(_options);
-        return new WebhookReceiver(options, new DeliveryDeduplicator(options, _time), _refresher, NullLogger<WebhookReceiver>.Instance);
+        return new WebhookReceiver(options, new DeliveryDeduplicator(options, _time), _refresher, Tally, NullLogger<WebhookReceiver>.Instance);
     }
 
     private Task<WebhookOutcome> ReceiveAsync(DeliveryBuilder delivery) => ReceiveAsync(CreateReceiver(), delivery);
@@ -30,6 +32,20 @@ public sealed class WebhookReceiverTests
         outcome.ShouldBe(WebhookOutcome.Accepted);
         WebhookReceiver.StatusCode(outcome).ShouldBe(202);
         _refresher.Requested.ShouldBe([42]);
+    }
+
+    [Fact]
+    public async Task Deliveries_answered_are_counted_as_received_accepted_duplicates_and_rejected()
+    {
+        var receiver = CreateReceiver();
+        var token = TestContext.Current.CancellationToken;
+
+        await receiver.HandleAsync(DeliveryBuilder.A().Event("evt-1").Build(), token);
+        await receiver.HandleAsync(DeliveryBuilder.A().Event("evt-1").Build(), token);
+        await receiver.HandleAsync(DeliveryBuilder.A().Event("evt-2").SignedWith("not-the-secret").Build(), token);
+        await receiver.HandleAsync(DeliveryBuilder.A().Event("evt-3", "v2.conversation.unknown").Correlation("corr-3").Build(), token);
+
+        Tally.Now.ShouldBe(new WebhookCounts(Received: 4, Accepted: 1, Duplicates: 1, Rejected: 1));
     }
 
     [Fact]
