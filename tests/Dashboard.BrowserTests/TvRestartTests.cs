@@ -34,29 +34,8 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
 
     private async Task StartAppAsync()
     {
-        var app = _app = AppProcess.Start(Settings, _database, _address);
-        using var http = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                if (app.Process.HasExited)
-                {
-                    throw new InvalidOperationException($"The app stopped while starting: {await app.StandardError}");
-                }
-
-                try
-                {
-                    using var answer = await http.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
-                    return answer.IsSuccessStatusCode;
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-                {
-                    return false;
-                }
-            },
-            "the app answering /health/live",
-            TimeSpan.FromSeconds(60),
-            TimeSpan.FromMilliseconds(100));
+        _app = AppProcess.Start(Settings, _database, _address);
+        await _app.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact(Timeout = 300_000)]
