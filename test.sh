@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit, component, integration and browser, then the database tests a second time on PostgreSQL,
-# with the scale-out tests (several instances on Redis) among them. Installs what they need (Debian's chromium,
-# postgresql and redis-server). Ends with the plain line "N passed, N failed".
+# Runs every test: unit, component, integration and browser, and the database tests a second time on PostgreSQL, with
+# the scale-out tests (several instances on Redis) among them; the browser tests beside the other two, then the tests
+# timed against the real clock alone. Installs what they need (Debian's chromium, postgresql and redis-server). Ends with the plain
+# line "N passed, N failed".
 #   --fast  only the unit and component (bUnit) tests: no browser, no PostgreSQL, no app host or process (the
 #           integration tests carry the trait Kind=Integration). For the edit-test loop; CI runs everything.
 set -uo pipefail
@@ -33,7 +34,7 @@ report() {
 if [ "$fast" -eq 1 ]; then
   results="$(pwd)/TestResults/fast"
   rm -rf "$results"
-  dotnet build tests/Dashboard.Tests -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+  dotnet build tests/Dashboard.Tests -c Release --nologo -v quiet -p:UseSharedCompilation=true || { echo "0 passed, 1 failed"; exit 1; }
   dotnet test --project tests/Dashboard.Tests -c Release --no-build -- --filter-not-trait "Kind=Integration" \
     --report-xunit-trx --results-directory "$results"
   status=$?
@@ -156,44 +157,74 @@ start_postgres() {
   return 1
 }
 
-dotnet build Dashboard.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-# One run and one results folder per test project: reports of a shared folder are named by timestamp and two
-# started in the same instant could overwrite each other, silently dropping a project from the count.
-results="$(pwd)/TestResults"
-rm -rf "$results"
-status=0
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
-  dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" || status=1
-done
-
-# The same database tests (trait Database=Postgres) again, on PostgreSQL: each test makes and drops its own database.
-# The scale-out tests are among them (several instances need PostgreSQL), on the Redis server started here.
-expected_reports=$(find tests -name '*.csproj' | wc -l)
+# PostgreSQL and Redis first, so that they are up when the tests start.
 postgres_failed=0
 redis_failed=0
 redis_address=""
 if start_redis; then
   redis_address="127.0.0.1:$redis_port"
 else
-  echo "Redis could not be set up, so the scale-out tests did not run on it: $redis_error"
+  echo "Redis could not be set up, so the scale-out tests will not run on it: $redis_error"
   redis_failed=1
-  status=1
 fi
-if start_postgres; then
-  expected_reports=$((expected_reports + 1))
-  DASHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" DASHBOARD_TEST_REDIS="$redis_address" \
-    dotnet test --project tests/Dashboard.Tests -c Release --no-build -- --filter-trait "Database=Postgres" \
-    --report-xunit-trx --results-directory "$results/Dashboard.Tests-Postgres" || status=1
-else
-  echo "PostgreSQL could not be set up, so the database tests did not run on it: $pg_error"
+if ! start_postgres; then
+  echo "PostgreSQL could not be set up, so the database tests will not run on it: $pg_error"
   postgres_failed=1
-  status=1
 fi
+
+# One compiler process for every project (an environment may turn it off: each project's compiler then starts cold).
+dotnet build Dashboard.sln -c Release --nologo -v quiet -p:UseSharedCompilation=true || { echo "0 passed, 1 failed"; exit 1; }
+# One run and one results folder per test run: reports of a shared folder are named by timestamp and two started in the
+# same instant could overwrite each other, silently dropping a run from the count.
+results="$(pwd)/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+[ "$postgres_failed" -ne 0 ] || [ "$redis_failed" -ne 0 ] && status=1
+# The browser run, the SQLite run and the timed run; the PostgreSQL run too if its server is up.
+expected_reports=3
+# run_tests NAME PROJECT [OPTIONS...]: one project's tests, reported in $results/NAME; the output goes to $results/NAME.log.
+run_tests() {
+  local name=$1 project=$2
+  shift 2
+  dotnet test --project "$project" -c Release --no-build -- --report-xunit-trx --results-directory "$results/$name" "$@" \
+    >"$results/$name.log" 2>&1
+}
+# Waits for a run started in the background and shows its output.
+wait_for() {
+  wait "$1" || status=1
+  cat "$results/$2.log"
+}
+
+# Two lanes at once: the browser tests; and every other test on SQLite, then the database tests (trait Database=Postgres)
+# again on PostgreSQL, where each test makes and drops its own database, with the scale-out tests (several instances
+# need PostgreSQL) on the Redis server started here. Most of their time is spent waiting (on poll intervals, processes
+# starting, a browser drawing), so even two cores overlap them well; a third run at once made app processes start too
+# slowly on a loaded machine. The tests that time the app against the real clock (trait Kind=Timed) are left out, and
+# run alone once the others are done.
+run_tests Dashboard.BrowserTests tests/Dashboard.BrowserTests &
+browser_run=$!
+[ "$postgres_failed" -eq 0 ] && expected_reports=$((expected_reports + 1))
+(
+  lane=0
+  run_tests Dashboard.Tests tests/Dashboard.Tests --filter-not-trait "Kind=Timed" || lane=1
+  if [ "$postgres_failed" -eq 0 ]; then
+    export DASHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" DASHBOARD_TEST_REDIS="$redis_address"
+    run_tests Dashboard.Tests-Postgres tests/Dashboard.Tests --filter-trait "Database=Postgres" || lane=1
+  fi
+  exit "$lane"
+) &
+database_runs=$!
+wait_for "$browser_run" Dashboard.BrowserTests
+wait_for "$database_runs" Dashboard.Tests
+[ "$postgres_failed" -eq 0 ] && cat "$results/Dashboard.Tests-Postgres.log"
 stop_postgres
 pg_dir=""
 stop_redis
 redis_dir=""
+
+run_tests Dashboard.Tests-Timed tests/Dashboard.Tests --filter-trait "Kind=Timed" &
+wait_for $! Dashboard.Tests-Timed
 
 passed=0
 failed=0
@@ -209,7 +240,7 @@ done < <(find "$results" -name '*.trx')
 
 failed=$((failed + postgres_failed + redis_failed))
 if [ "$reports" -ne "$expected_reports" ]; then
-  echo "Expected a test report from each of the test projects and from the PostgreSQL run ($expected_reports), found $reports."
+  echo "Expected a test report from each test run (browser, SQLite, PostgreSQL, timed: $expected_reports), found $reports."
   failed=$((failed + 1))
   [ "$status" -eq 0 ] && status=1
 fi

@@ -34,35 +34,18 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
 
     private async Task StartAppAsync()
     {
-        var app = _app = AppProcess.Start(Settings, _database, _address);
-        using var http = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                if (app.Process.HasExited)
-                {
-                    throw new InvalidOperationException($"The app stopped while starting: {await app.StandardError}");
-                }
-
-                try
-                {
-                    using var answer = await http.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
-                    return answer.IsSuccessStatusCode;
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-                {
-                    return false;
-                }
-            },
-            "the app answering /health/live",
-            TimeSpan.FromSeconds(60),
-            TimeSpan.FromMilliseconds(100));
+        _app = AppProcess.Start(Settings, _database, _address);
+        await _app.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact(Timeout = 300_000)]
     public async Task A_TV_link_comes_back_live_by_itself_after_restarts_short_and_long_and_sign_ins_survive_them()
     {
+        // Where the time goes, in the test's output: mostly the app process starting, three times.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Mark(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s {what}");
         await StartAppAsync();
+        Mark("listening");
         var manager = await NewPageAsync();
         var link = await TvPage.MakeLinkAsync(manager, _address, "Restarts");
         var tv = await NewPageAsync(1920, 1080);
@@ -74,6 +57,7 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
                 Interlocked.Increment(ref failedReconnects);
             }
         };
+        Mark("link made");
         await tv.GotoAsync(link);
         await Assertions.Expect(TvPage.Tiles(tv).First).ToBeVisibleAsync();
         await Assertions.Expect(tv.GetByTestId("freshness")).ToHaveAttributeAsync("data-stale", "false", new() { Timeout = 15_000 });
@@ -82,6 +66,7 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
         foreach (var (restart, triesWhileDown) in new[] { (1, 0), (2, 3) })
         {
             TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
+            Mark($"live; killing ({restart})");
             await _app!.DisposeAsync();
             _app = null;
             // The page knows at once that it lost the server, and says so.
@@ -93,7 +78,9 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
                 $"{triesWhileDown} failed attempts of the page to reach the stopped server (restart {restart})",
                 TimeSpan.FromSeconds(30));
 
+            Mark("lost, tries seen; starting");
             await StartAppAsync();
+            Mark("listening again");
             var back = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
             await Assertions.Expect(TvPage.Tiles(tv).First).ToBeVisibleAsync(back);
             await Assertions.Expect(tv.GetByTestId("connection-lost")).ToBeHiddenAsync(new() { Timeout = 30_000 });
@@ -101,6 +88,7 @@ public sealed class TvRestartTests(ChromiumFixture chromium) : BrowserTest(chrom
             await Assertions.Expect(TvPage.Revoked(tv)).ToHaveCountAsync(0);
             // Live again, not only drawn by the server's first answer: the circuit is up.
             await Assertions.Expect(TvPage.Live(tv)).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            Mark("live again");
         }
 
         // The Manager's sign-in, made before the restarts, still opens a page: the keys live in the database. A new tab of

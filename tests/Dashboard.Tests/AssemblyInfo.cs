@@ -4,8 +4,10 @@ namespace Dashboard.Tests;
 
 /// <summary>
 /// Tests that time what the app does against the real clock, with bounds a busy machine could break (webhook latency, an
-/// app process showing operators within seconds of its start, the health endpoint answering during a burst of sign-ins):
-/// they run alone, after every other test, so that what they measure is the app's time and not the other tests'.
+/// app process showing operators within seconds of listening, the health endpoint answering during a burst of sign-ins):
+/// they run alone, after every other test, so that what they measure is the app's time and not the other tests'. Each
+/// also carries the trait <see cref="Kind"/>: test.sh leaves them out of the runs it makes at once, and runs them alone
+/// afterwards.
 /// </summary>
 /// <remarks>
 /// Every other test, hosts built in-process included, runs in parallel with the rest. Apps built at the same time do not
@@ -18,6 +20,9 @@ namespace Dashboard.Tests;
 public sealed class TimingCollection
 {
     public const string Name = "Timed against the real clock, alone";
+
+    /// <summary>The value of the trait <c>Kind</c> these tests carry (beside <c>Integration</c>).</summary>
+    public const string Kind = "Timed";
 }
 
 /// <summary>

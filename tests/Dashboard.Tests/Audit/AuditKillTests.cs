@@ -106,6 +106,7 @@ public sealed class AuditKillTests
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Token);
     }
 
+    // As long as AppProcess gives a process to listen: a start on a loaded machine has taken more than 30 s.
     private static Task WaitForAsync(Func<Task<bool>> condition, string what) =>
-        Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
 }

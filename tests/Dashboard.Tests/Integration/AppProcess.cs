@@ -66,6 +66,36 @@ internal sealed class AppProcess : IAsyncDisposable
         return new AppProcess(Process.Start(start)!, baseAddress, database, ownsDatabase);
     }
 
+    /// <summary>
+    /// Waits until the app answers <c>/health/live</c> (it listens, its start-up work done), failing at once with what it
+    /// printed if it stops instead.
+    /// </summary>
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"The app stopped while starting: {await StandardError}");
+                }
+
+                try
+                {
+                    using var answer = await http.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
+                    return answer.IsSuccessStatusCode;
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            },
+            $"the app answering /health/live on {BaseAddress}",
+            timeout,
+            TimeSpan.FromMilliseconds(100));
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -11,17 +11,18 @@ namespace Dashboard.Tests.Integration;
 /// Each role does exactly what it should, asked the way a script would ask: HTTP requests without the UI, hub methods
 /// called directly, and the account service as a page's handler calls it. What the UI hides is not what is tested here.
 /// </summary>
+/// <remarks>
+/// One app for the class: each test changes only what is its own (the accounts it makes, the audit entries and account
+/// events of its role, counts taken as differences), so no test depends on which ran before it. The faults switch is
+/// the exception: a refused key pauses the app's polling, so those tests start an app each.
+/// </remarks>
 [Trait("Database", "Postgres")]
 [Trait("Kind", "Integration")]
-public sealed class RoleMatrixTests : IAsyncLifetime
+public sealed class RoleMatrixTests(SharedDashboard app) : IClassFixture<SharedDashboard>
 {
-    private readonly DashboardFactory _factory = new();
+    private readonly DashboardFactory _factory = app.Factory;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => await _factory.StartAndWaitForFirstSnapshotAsync();
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     public static TheoryData<string, Role> Demo => new()
     {
@@ -70,6 +71,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         var store = _factory.Services.GetRequiredService<AvailabilityStore>();
         var available = store.Current.Operators.First(o => o.Connected && o.Chat.Status == ChannelStatus.Available);
         var other = store.Current.Operators.First(o => o.Connected && o.Id != available.Id);
+        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+        var putsBefore = simulator.Requests.Count(r => r.Method == "PUT");
         await using var hub = _factory.CreateHubConnection(userName, userName + AccountSeeder.DemoPasswordSuffix);
         await hub.StartAsync(Token);
 
@@ -78,8 +81,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
 
         toggled.Succeeded.ShouldBe(role == Role.Manager, toggled.Message);
         disconnected.Succeeded.ShouldBe(role == Role.Manager, disconnected.Message);
-        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
-        simulator.Requests.Count(r => r.Method == "PUT").ShouldBe(role == Role.Manager ? 2 : 0);
+        (simulator.Requests.Count(r => r.Method == "PUT") - putsBefore).ShouldBe(role == Role.Manager ? 2 : 0);
         var entries = (await _factory.Services.GetRequiredService<Dashboard.Audit.AuditLog>()
             .GetPageAsync(new Dashboard.Audit.AuditFilter(User: userName), 1, Token)).Entries;
         entries.Count.ShouldBe(2);
@@ -117,8 +119,11 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [MemberData(nameof(Demo))]
     public async Task Only_a_Manager_switches_the_embedded_simulators_faults(string userName, Role role)
     {
-        using var http = await _factory.CreateSignedInClientAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
-        var simulator = _factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
+        // An app of its own: the key refused, even for a moment, pauses the app's polling.
+        await using var factory = new DashboardFactory();
+        await factory.StartAndWaitForFirstSnapshotAsync();
+        using var http = await factory.CreateSignedInClientAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
+        var simulator = factory.Services.GetRequiredService<Iadvize.Simulator.SimulatedPlatform>();
 
         using var put = await http.PutAsJsonAsync(new Uri("/simulator/faults", UriKind.Relative), new { rejectKey = true }, Token);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["rejectKey"] = "on" });
@@ -130,8 +135,6 @@ public sealed class RoleMatrixTests : IAsyncLifetime
             put.Headers.Location!.ToString().ShouldContain("/denied");
             post.Headers.Location!.ToString().ShouldContain("/denied");
         }
-
-        simulator.Faults = Iadvize.Simulator.SimulatorFaults.None;
     }
 
     [Fact]
@@ -162,18 +165,22 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [MemberData(nameof(Demo))]
     public async Task Only_a_Manager_manages_accounts(string userName, Role role)
     {
+        // A Manager account of this case's own to disable and reset, and a new name of its own, whatever ran before.
         var accounts = new TestAccounts(_factory.Services);
+        var (targetName, targetPassword, newcomer) = ($"target-of-{userName}", "target-password", $"newcomer-of-{userName}");
+        await accounts.Seeding.EnsureAsync(targetName, targetPassword, Role.Manager, Token);
         var signedIn = await _factory.SignedInPrincipalAsync(userName, userName + AccountSeeder.DemoPasswordSuffix);
-        var admin = (await accounts.Administration.ListAsync(Token)).Single(a => a.UserName == DashboardFactory.AdminUserName);
+        var target = (await accounts.Administration.ListAsync(Token)).Single(a => a.UserName == targetName);
 
-        var created = await accounts.Administration.CreateAsync(signedIn, "newcomer", "newcomer-password", Role.Manager, Token);
-        var disabled = await accounts.Administration.SetDisabledAsync(signedIn, admin.Id, true, Token);
-        var reset = await accounts.Administration.ResetPasswordAsync(signedIn, admin.Id, "taken-over-password", Token);
+        var created = await accounts.Administration.CreateAsync(signedIn, newcomer, "newcomer-password", Role.Manager, Token);
+        var disabled = await accounts.Administration.SetDisabledAsync(signedIn, target.Id, true, Token);
+        var reset = await accounts.Administration.ResetPasswordAsync(signedIn, target.Id, "taken-over-password", Token);
 
         created.Succeeded.ShouldBe(role == Role.Manager);
         disabled.Succeeded.ShouldBe(role == Role.Manager);
         reset.Succeeded.ShouldBe(role == Role.Manager);
-        (await accounts.SignIns.CheckAsync(DashboardFactory.AdminUserName, DashboardFactory.AdminPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
+        (await accounts.SignIns.CheckAsync(targetName, targetPassword, Token)).Succeeded.ShouldBe(role != Role.Manager);
+        (await accounts.Administration.ListAsync(Token)).Any(a => a.UserName == newcomer).ShouldBe(role == Role.Manager);
         var recorded = (await accounts.Administration.RecentEventsAsync(10, Token)).Where(e => e.Actor == userName).ToList();
         recorded.Count.ShouldBe(3, "every attempt is recorded, refused or not");
         recorded.ShouldAllBe(e => e.Succeeded == (role == Role.Manager));

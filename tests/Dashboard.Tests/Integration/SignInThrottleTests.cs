@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Dashboard.Tests.Integration;
 
 [Trait("Kind", "Integration")]
+[Trait("Kind", TimingCollection.Kind)]
 [Collection(TimingCollection.Name)]
 public sealed class SignInThrottleTests
 {

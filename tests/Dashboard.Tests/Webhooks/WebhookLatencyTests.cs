@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Webhooks;
 /// receiver, refresh queue, GET /operator/{id}/live, store, hub. In memory, so it measures the dashboard's own overhead.
 /// </summary>
 [Trait("Kind", "Integration")]
+[Trait("Kind", TimingCollection.Kind)]
 [Collection(TimingCollection.Name)]
 public sealed class WebhookLatencyTests : IAsyncLifetime
 {
