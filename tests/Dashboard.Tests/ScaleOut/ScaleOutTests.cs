@@ -34,24 +34,19 @@ public sealed class ScaleOutTests
     public async Task Three_instances_serve_one_picture_and_the_upstream_sees_one_instance_of_reads()
     {
         RequireRedisAndPostgres();
-        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
-        await using var database = new TestDatabase();
-        var prefix = Prefix();
-        await using var first = Start(upstream, database, prefix);
-        using var http = await SignedInClientAsync(first);
-        await WaitForPollingAsync(http, [first]);
+        await using var cluster = await Cluster.StartAsync();
+        var (upstream, http, first) = (cluster.Upstream, cluster.Http, cluster.First);
 
         var alone = await ReadsPerMinuteAsync(upstream, http, first);
 
-        await using var second = Start(upstream, database, prefix);
-        await using var third = Start(upstream, database, prefix);
+        var (second, third) = (cluster.Add(), cluster.Add());
         AppProcess[] instances = [first, second, third];
         // One sign-in on the first instance opens the others: the cookie's keys are shared in Redis.
         await SameCsvAsync(http, instances, "the three instances exporting the same operators");
         (await PollingAsync(http, instances)).ShouldBe([first]);
         using (var redis = await ConnectionMultiplexer.ConnectAsync(Redis!))
         {
-            (await redis.GetDatabase().KeyExistsAsync($"{prefix}:data-protection-keys")).ShouldBeTrue();
+            (await redis.GetDatabase().KeyExistsAsync($"{cluster.Prefix}:data-protection-keys")).ShouldBeTrue();
         }
 
         var together = await ReadsPerMinuteAsync(upstream, http, first);
@@ -70,16 +65,9 @@ public sealed class ScaleOutTests
     public async Task A_webhook_posted_to_every_instance_is_taken_once_and_the_status_page_of_any_lists_all_three()
     {
         RequireRedisAndPostgres();
-        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
-        await using var database = new TestDatabase();
-        var prefix = Prefix();
-        await using var first = Start(upstream, database, prefix);
-        using var http = await SignedInClientAsync(first);
-        await WaitForPollingAsync(http, [first]);
-        await using var second = Start(upstream, database, prefix);
-        await using var third = Start(upstream, database, prefix);
+        await using var cluster = await Cluster.StartThreeAsync();
+        var (upstream, http, first, second, third) = (cluster.Upstream, cluster.Http, cluster.First, cluster[1], cluster[2]);
         AppProcess[] instances = [first, second, third];
-        await SameCsvAsync(http, instances, "the three instances exporting the same operators");
 
         // iAdvize's delivery and its retries, landing on each instance: the followers first.
         var (changed, before) = FlipConnection(upstream, await CsvAsync(http, second));
@@ -112,16 +100,8 @@ public sealed class ScaleOutTests
     public async Task A_change_on_a_follower_is_sent_once_and_killing_the_poller_hands_polling_over_within_two_leases()
     {
         RequireRedisAndPostgres();
-        await using var upstream = await CountingSimulator.StartAsync(operators: 30);
-        await using var database = new TestDatabase();
-        var prefix = Prefix();
-        await using var first = Start(upstream, database, prefix);
-        var cookies = new CookieContainer();
-        using var http = await SignedInClientAsync(first, cookies);
-        await WaitForPollingAsync(http, [first]);
-        await using var second = Start(upstream, database, prefix);
-        await using var third = Start(upstream, database, prefix);
-        await SameCsvAsync(http, [first, second, third], "the three instances exporting the same operators");
+        await using var cluster = await Cluster.StartThreeAsync();
+        var (upstream, http, cookies, first, second, third) = (cluster.Upstream, cluster.Http, cluster.Cookies, cluster.First, cluster[1], cluster[2]);
 
         // A Manager on a follower: the change is sent once, by that instance, and every instance shows it verified.
         var available = await AvailableOnChatAsync(upstream, http, [first, second, third]);
@@ -157,7 +137,74 @@ public sealed class ScaleOutTests
         Assert.SkipUnless(TestDatabase.IsPostgres, $"Scaled out, storage is PostgreSQL: {TestDatabase.PostgresVariable} is not set.");
     }
 
-    private static string Prefix() => $"dashboard-test-{Guid.NewGuid():N}";
+    /// <summary>One test's upstream, database and instances, with a client signed in on the first (the polling one).</summary>
+    private sealed class Cluster : IAsyncDisposable
+    {
+        private readonly TestDatabase _database = new();
+        private readonly List<AppProcess> _instances = [];
+
+        private Cluster(CountingSimulator upstream) => Upstream = upstream;
+
+        public CountingSimulator Upstream { get; }
+
+        public string Prefix { get; } = $"dashboard-test-{Guid.NewGuid():N}";
+
+        /// <summary>The sign-in of <see cref="Http"/>, for a hub connection as the same person.</summary>
+        public CookieContainer Cookies { get; } = new();
+
+        public HttpClient Http { get; private set; } = null!;
+
+        public AppProcess First => _instances[0];
+
+        public AppProcess this[int index] => _instances[index];
+
+        /// <summary>The first instance, polling, and a client signed in on it.</summary>
+        public static async Task<Cluster> StartAsync()
+        {
+            var cluster = new Cluster(await CountingSimulator.StartAsync(operators: 30));
+            try
+            {
+                cluster.Http = await SignedInClientAsync(cluster.Add(), cluster.Cookies);
+                await WaitForPollingAsync(cluster.Http, [cluster.First]);
+                return cluster;
+            }
+            catch
+            {
+                await cluster.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Three instances, the first polling, all three exporting the same operators.</summary>
+        public static async Task<Cluster> StartThreeAsync()
+        {
+            var cluster = await StartAsync();
+            cluster.Add();
+            cluster.Add();
+            await SameCsvAsync(cluster.Http, cluster._instances, "the three instances exporting the same operators");
+            return cluster;
+        }
+
+        /// <summary>One more instance on the same upstream, database and Redis prefix.</summary>
+        public AppProcess Add()
+        {
+            var instance = Start(Upstream, _database, Prefix);
+            _instances.Add(instance);
+            return instance;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            for (var i = _instances.Count - 1; i >= 0; i--)
+            {
+                await _instances[i].DisposeAsync();
+            }
+
+            Http?.Dispose();
+            await _database.DisposeAsync();
+            await Upstream.DisposeAsync();
+        }
+    }
 
     private static AppProcess Start(CountingSimulator upstream, TestDatabase database, string prefix) =>
         AppProcess.Start(
