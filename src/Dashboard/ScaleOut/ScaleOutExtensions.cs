@@ -21,6 +21,7 @@ public static class ScaleOutExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ScaleOutOptions>, ScaleOutStorageValidation>();
+        builder.Services.AddSingleton<IValidateOptions<ScaleOutOptions>, ScaleOutUpstreamValidation>();
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ScaleOutOptions.SectionName}:{nameof(ScaleOutOptions.ConnectionString)}"]))
         {
             builder.Services.AddSingleton<IPollingLease, SingleInstanceLease>();

@@ -78,3 +78,16 @@ internal sealed class ScaleOutStorageValidation(IOptions<DatabaseOptions> databa
                 $"Redis:ConnectionString is set, so Database:Provider must be {DatabaseOptions.Postgres}: several instances cannot share one SQLite file (it is '{database.Value.Provider}').")
             : ValidateOptionsResult.Success;
 }
+
+/// <summary>
+/// Scaled out, every instance must read the same iAdvize account: with the embedded simulator (no API key), each instance
+/// would simulate an account of its own, and the instances would show and change different operators.
+/// </summary>
+internal sealed class ScaleOutUpstreamValidation(Upstream.UpstreamMode upstream) : IValidateOptions<ScaleOutOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ScaleOutOptions options) =>
+        options.IsEnabled && upstream.IsSimulated
+            ? ValidateOptionsResult.Fail(
+                "Redis:ConnectionString is set, so Iadvize:BaseUrl and Iadvize:ApiKey must name an iAdvize account: with the embedded simulator each instance would simulate an account of its own.")
+            : ValidateOptionsResult.Success;
+}

@@ -16,6 +16,7 @@ public sealed class ConfigurationTests
     [InlineData("Iadvize__AttemptTimeout", "00:00:30", "Audit:PendingTimeout (00:02:00) must be longer than a change can take: 6 × Iadvize:AttemptTimeout + 30 s = 00:03:30")]
     [InlineData("Samples__Retention", "12:00:00", "Samples:Retention must be at least 1.00:00:00")]
     [InlineData("Redis__ConnectionString", "127.0.0.1:1", "Redis:ConnectionString is set, so Database:Provider must be Postgres")]
+    [InlineData("Redis__ConnectionString", "127.0.0.1:1", "Redis:ConnectionString is set, so Iadvize:BaseUrl and Iadvize:ApiKey must name an iAdvize account")]
     public async Task Invalid_configuration_exits_non_zero_with_one_line_naming_the_setting(string variable, string value, string named)
     {
         await using var app = AppProcess.Start(new Dictionary<string, string> { [variable] = value });

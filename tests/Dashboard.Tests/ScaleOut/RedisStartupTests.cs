@@ -16,7 +16,9 @@ public sealed class RedisStartupTests
         await using var app = AppProcess.Start(new Dictionary<string, string>
         {
             ["Redis__ConnectionString"] = $"127.0.0.1:{closed}",
-            // Never reached: Redis is checked first.
+            // Scaled out, an iAdvize account rather than the embedded simulator; never reached: Redis is checked first.
+            ["Iadvize__BaseUrl"] = "http://127.0.0.1:1/",
+            ["Iadvize__ApiKey"] = "unused",
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Dashboard"] = "Host=127.0.0.1;Port=1;Username=nobody",
         });

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dashboard.ScaleOut;
 using Dashboard.Storage;
+using Dashboard.Upstream;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.ScaleOut;
@@ -52,6 +53,21 @@ public sealed class ScaleOutOptionsTests
         sqlite.FailureMessage.ShouldContain("Database:Provider must be Postgres");
         postgres.Succeeded.ShouldBeTrue();
         Errors(options).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Scaled_out_the_upstream_must_be_an_iadvize_account_not_the_embedded_simulator()
+    {
+        var options = new ScaleOutOptions { ConnectionString = "127.0.0.1:6379" };
+
+        var simulated = new ScaleOutUpstreamValidation(new UpstreamMode(true, "simulated")).Validate(null, options);
+        var account = new ScaleOutUpstreamValidation(new UpstreamMode(false, "iAdvize")).Validate(null, options);
+        var alone = new ScaleOutUpstreamValidation(new UpstreamMode(true, "simulated")).Validate(null, new ScaleOutOptions());
+
+        simulated.Failed.ShouldBeTrue();
+        simulated.FailureMessage.ShouldContain("Iadvize:ApiKey");
+        account.Succeeded.ShouldBeTrue();
+        alone.Succeeded.ShouldBeTrue("one instance may run on the embedded simulator");
     }
 
     private static List<string> Errors(ScaleOutOptions options) =>
