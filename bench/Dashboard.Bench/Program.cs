@@ -1,8 +1,8 @@
 using Dashboard.Bench;
 
-// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens|dashboard-screens] :
-// prints Markdown tables; circuits, fanout, latency and tv-soak also write theirs into docs/performance.md (tv-screens and
-// dashboard-screens write screenshots to docs/ instead). Every one ends by itself.
+// dotnet run -c Release --project bench/Dashboard.Bench [-- upstream|diff|accounts|circuits|fanout|latency|tv-soak [minutes]|tv-screens|dashboard-screens|suite] :
+// prints Markdown tables; circuits, fanout, latency, tv-soak and suite also write theirs into docs/performance.md
+// (tv-screens and dashboard-screens write screenshots to docs/ instead). Every one ends by itself.
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "all" or "upstream")
 {
@@ -53,4 +53,10 @@ if (which is "tv-screens")
 if (which is "tv-soak")
 {
     await TvSoakBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
+}
+
+if (which is "suite")
+{
+    // The whole of ./test.sh in a fresh clone of HEAD: not part of "all". `suite 4808533`: only that commit's test classes.
+    await SuiteBench.RunAsync(args.Length > 1 ? args[1] : null);
 }

@@ -9,7 +9,7 @@ public sealed class LongestFirst : LongestFirstOrderer
 {
     protected override IReadOnlyList<string> Longest { get; } =
     [
-        nameof(TvRestartTests), nameof(AccessibilityTests), nameof(DashboardTests), nameof(TvBrowserTests),
+        nameof(TvRestartTests), nameof(LightThemeAccessibilityTests), nameof(DarkThemeAccessibilityTests), nameof(DashboardTests), nameof(TvBrowserTests),
         nameof(LanguageBrowserTests), nameof(SupervisorTests), nameof(ThemeBrowserTests),
     ];
 }

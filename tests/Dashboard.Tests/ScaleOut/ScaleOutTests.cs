@@ -54,7 +54,8 @@ public sealed class ScaleOutTests
         var (changed, before) = FlipConnection(upstream, await CsvAsync(http, second));
         await SameCsvAsync(http, instances, $"operator {changed}'s new connection on every instance", csv => Row(csv, changed) != before);
         TestContext.Current.TestOutputHelper?.WriteLine($"Upstream reads per minute: {alone:0} with one instance, {together:0} with three.");
-        together.ShouldBeLessThan(alone * 1.3 + 5);
+        // A second instance reading would add its 60 polls a minute; the demand's reads, once a minute, may fall in either window.
+        together.ShouldBeLessThan(alone + 30);
 
         // What only the polling instance reads reaches the others: the roster's names and today's demand.
         await SameOnEveryInstanceAsync(http, instances, "/tv/setup", GroupOptions, "the polling instance's groups in every instance's menu");
@@ -330,15 +331,15 @@ public sealed class ScaleOutTests
         }
     }
 
-    // Over fifteen polls of the polling instance (its last success moving on by 15 s): what the upstream answered per minute.
+    // Over eight polls of the polling instance (its last success moving on by 8 s): what the upstream answered per minute.
     private static async Task<double> ReadsPerMinuteAsync(CountingSimulator upstream, HttpClient http, AppProcess polling)
     {
         var from = await Eventually.ValueAsync(() => MetricAsync(http, polling, "dashboard_upstream_last_success_timestamp_seconds"), value => value > 0, "a first poll");
         var reads = upstream.Reads;
         var clock = Stopwatch.StartNew();
         await Eventually.TrueAsync(
-            async () => await MetricAsync(http, polling, "dashboard_upstream_last_success_timestamp_seconds") >= from + 15,
-            "fifteen seconds of polls",
+            async () => await MetricAsync(http, polling, "dashboard_upstream_last_success_timestamp_seconds") >= from + 8,
+            "eight seconds of polls",
             TimeSpan.FromSeconds(40),
             TimeSpan.FromMilliseconds(100));
         return (upstream.Reads - reads) / clock.Elapsed.TotalMinutes;
