@@ -190,8 +190,6 @@ status=0
 [ "$postgres_failed" -ne 0 ] || [ "$redis_failed" -ne 0 ] && status=1
 # The browser run, the SQLite run and the timed run; the PostgreSQL run too if its server is up.
 expected_reports=3
-# run_tests NAME PROJECT [OPTIONS...]: one project's tests, reported in $results/NAME; the output is shown as it comes
-# and kept in $results/NAME.log.
 # DASHBOARD_TEST_CLASSES="NameTests OtherTests": every run keeps to these test classes (simple names), to time or try a
 # part of the suite with everything it needs; a run left with none of them is no failure.
 class_filter=()
@@ -199,6 +197,8 @@ for class in ${DASHBOARD_TEST_CLASSES:-}; do
   class_filter+=(--filter-class "*.$class")
 done
 [ "${#class_filter[@]}" -gt 0 ] && class_filter+=(--ignore-exit-code 8)
+# run_tests NAME PROJECT [OPTIONS...]: one project's tests, reported in $results/NAME; the output is shown as it comes
+# and kept in $results/NAME.log.
 run_tests() {
   local name=$1 project=$2 started=$SECONDS
   shift 2
