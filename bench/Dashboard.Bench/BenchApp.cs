@@ -139,16 +139,11 @@ internal sealed partial class BenchApp : IAsyncDisposable
         }
     }
 
-    private static async Task<string> RunToolAsync(string tool, params string[] arguments)
+    private static Task<string> RunToolAsync(string tool, params string[] arguments)
     {
         var onPath = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator).Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
         var path = onPath ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", tool);
-        using var process = Process.Start(new ProcessStartInfo(path, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{tool} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed: {await error}{await output}");
+        return Command.RunAsync(path, arguments, TimeSpan.FromMinutes(10));
     }
 
     private static int FreePort()

@@ -23,8 +23,8 @@ internal static partial class SuiteBench
         var clone = Path.Combine(Path.GetTempPath(), $"dashboard-suite-{Guid.NewGuid():N}");
         try
         {
-            await RunAsync("git", ["clone", "--quiet", root, clone], root, TimeSpan.FromMinutes(2));
-            var commit = (await RunAsync("git", ["rev-parse", "--short", "HEAD"], clone, TimeSpan.FromMinutes(1))).Trim();
+            await Command.RunAsync("git", ["clone", "--quiet", root, clone], TimeSpan.FromMinutes(2), root);
+            var commit = (await Command.RunAsync("git", ["rev-parse", "--short", "HEAD"], TimeSpan.FromMinutes(1), clone)).Trim();
             var environment = new Dictionary<string, string>();
             var scope = "every test";
             if (at is not null)
@@ -36,10 +36,10 @@ internal static partial class SuiteBench
             }
 
             // A compiler server left from an earlier build would make the build faster than CI's.
-            await RunAsync("dotnet", ["build-server", "shutdown"], clone, TimeSpan.FromMinutes(1));
+            await Command.RunAsync("dotnet", ["build-server", "shutdown"], TimeSpan.FromMinutes(1), clone);
             Console.WriteLine($"Running ./test.sh in a fresh clone of {commit} ({clone}), {scope}...");
             var clock = Stopwatch.StartNew();
-            var output = await RunAsync("bash", ["./test.sh"], clone, Limit, environment, echo: true, mayFail: true);
+            var output = await Command.RunAsync("bash", ["./test.sh"], Limit, clone, environment, echo: true, mayFail: true);
             var wall = clock.Elapsed;
 
             var lines = output.Split('\n', StringSplitOptions.TrimEntries);
@@ -74,70 +74,11 @@ internal static partial class SuiteBench
     // The simple names of the test classes declared under tests/ at a commit.
     private static async Task<HashSet<string>> TestClassesAsync(string clone, string commit)
     {
-        var found = await RunAsync("git", ["grep", "-h", "-o", "-E", @"class \w+Tests\b", commit, "--", "tests"], clone, TimeSpan.FromMinutes(1));
+        var found = await Command.RunAsync("git", ["grep", "-h", "-o", "-E", @"class \w+Tests\b", commit, "--", "tests"], TimeSpan.FromMinutes(1), clone);
         return [.. found.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => line["class ".Length..])];
     }
 
     private static string Duration(int seconds) => seconds >= 60 ? $"{seconds / 60} min {seconds % 60:00} s" : $"{seconds} s";
-
-    private static Task<string> RunAsync(string file, string[] arguments, string folder, TimeSpan limit) =>
-        RunAsync(file, arguments, folder, limit, new Dictionary<string, string>(), echo: false, mayFail: false);
-
-    private static async Task<string> RunAsync(string file, string[] arguments, string folder, TimeSpan limit, Dictionary<string, string> environment, bool echo, bool mayFail)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
-        var output = new StringBuilder();
-        void Take(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (echo)
-            {
-                Console.WriteLine(line);
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Take(e.Data);
-        process.ErrorDataReceived += (_, e) => Take(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} ran over {limit.TotalMinutes:0} minutes and was stopped.");
-        }
-
-        if (process.ExitCode != 0 && !mayFail)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
-        }
-
-        return output.ToString();
-    }
 
     [GeneratedRegex(@"^Took: (.+?) (\d+) s$")]
     private static partial Regex TookLine();
